@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# CivicPractice build and test entry point.
+#   ./build.sh run    start the platform on http://127.0.0.1:5080 (SQLite under ./data, demo county on first start)
+#   ./build.sh test   install what the tests need, build once, run every suite, print "N passed, N failed"
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+CONFIG=${CONFIG:-Release}
+RESULTS=$ROOT/TestResults
+
+log() { printf '\n== %s\n' "$*"; }
+
+ensure_test_dependencies() {
+  local missing=()
+  ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]} (apt)"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+PG_DIR=""
+PG_BIN=""
+start_postgres() {
+  PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+  PG_DIR=$(mktemp -d /tmp/civic-pg.XXXXXX)
+  PG_PORT=${PG_PORT:-55432}
+  chmod 755 "$PG_DIR"
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DIR"; run=(runuser -u postgres --); fi
+  "${run[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null || return 1
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w \
+    -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null || { cat "$PG_DIR/log"; return 1; }
+  export CIVIC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+}
+
+stop_postgres() {
+  [ -n "$PG_DIR" ] || return 0
+  local run=()
+  [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
+  "${run[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+  rm -rf "$PG_DIR"
+}
+
+# Runs one test project without rebuilding; its results land in $RESULTS/<name>.trx.
+SUITE_FAILED=0
+run_suite() {
+  local name=$1 project=$2; shift 2
+  log "$name"
+  env "$@" dotnet test "$project" -c "$CONFIG" --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" --results-directory "$RESULTS" \
+    > "$RESULTS/$name.log" 2>&1
+  local rc=$?
+  grep -E "^\s*(Passed|Failed|Skipped) |Total tests|Passed!|Failed!|error" "$RESULTS/$name.log" | grep -vE "^\s*Passed " | tail -40
+  if [ $rc -ne 0 ]; then SUITE_FAILED=1; grep -A25 -E "^\s*Failed " "$RESULTS/$name.log" | head -120; fi
+}
+
+summarize() {
+  local passed=0 failed=0 skipped=0 f p x s
+  for f in "$RESULTS"/*.trx; do
+    [ -f "$f" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$f" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
+    x=$(grep -o '<Counters [^>]*' "$f" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    s=$(grep -o '<Counters [^>]*' "$f" | grep -o ' notExecuted="[0-9]*"' | grep -o '[0-9]*')
+    printf '   %-24s %4s passed, %s failed\n' "$(basename "$f" .trx)" "${p:-0}" "${x:-0}"
+    passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0})); skipped=$((skipped + ${s:-0}))
+  done
+  if [ $SUITE_FAILED -ne 0 ] && [ $failed -eq 0 ]; then failed=1; echo "   (a suite failed without reporting a failed test: see $RESULTS/*.log)"; fi
+  echo
+  echo "$passed passed, $failed failed, $skipped skipped"
+  [ $failed -eq 0 ]
+}
+
+case "${1:-}" in
+  run)
+    shift
+    export Civic__DataDirectory=${Civic__DataDirectory:-$ROOT/data}
+    exec dotnet run --project src/CivicPractice.Web --launch-profile CivicPractice.Web -- "$@"
+    ;;
+  test)
+    ensure_test_dependencies || { echo "could not install test dependencies"; exit 1; }
+    rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+    log "build ($CONFIG)"
+    dotnet build CivicPractice.slnx -c "$CONFIG" --nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+    trap stop_postgres EXIT
+    start_postgres || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+    run_suite domain tests/CivicPractice.Domain.Tests
+    run_suite integration-sqlite tests/CivicPractice.Web.Tests CIVIC_TEST_PROVIDER=sqlite
+    run_suite integration-postgres tests/CivicPractice.Web.Tests CIVIC_TEST_PROVIDER=postgres
+    run_suite e2e-chromium tests/CivicPractice.E2E CIVIC_E2E_ARTIFACTS="$RESULTS/e2e"
+    summarize
+    ;;
+  *)
+    echo "usage: ./build.sh run | test"; exit 2 ;;
+esac

@@ -1,0 +1,34 @@
+namespace CivicPractice.Domain.Identity;
+
+/// <summary>What a person may do, always held on one org unit and so on its subtree (DOMAIN.md §1).</summary>
+public enum RoleKind
+{
+    /// <summary>中心管理员 — the whole county.</summary>
+    CountyAdmin = 1,
+    /// <summary>所管理员 — one town or street.</summary>
+    InstituteAdmin = 2,
+    /// <summary>站管理员 — one village or community.</summary>
+    StationAdmin = 3,
+    /// <summary>队长.</summary>
+    TeamLeader = 4,
+    /// <summary>志愿者.</summary>
+    Volunteer = 5,
+}
+
+public static class RoleLabels
+{
+    public static string Of(RoleKind role) => role switch
+    {
+        RoleKind.CountyAdmin => "中心管理员",
+        RoleKind.InstituteAdmin => "所管理员",
+        RoleKind.StationAdmin => "站管理员",
+        RoleKind.TeamLeader => "队长",
+        RoleKind.Volunteer => "志愿者",
+        _ => role.ToString(),
+    };
+
+    public static bool IsAdmin(RoleKind role) => role is RoleKind.CountyAdmin or RoleKind.InstituteAdmin or RoleKind.StationAdmin;
+
+    /// <summary>Lower is wider: the role a person acts in when they hold several.</summary>
+    public static int Breadth(RoleKind role) => (int)role;
+}

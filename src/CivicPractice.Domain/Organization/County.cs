@@ -1,0 +1,25 @@
+namespace CivicPractice.Domain.Organization;
+
+/// <summary>A county (县/区/县级市): one tenant. Its admins see only their own tree.</summary>
+public sealed class County
+{
+    private County() { }
+
+    public County(Guid id, string name, string code, string province, DateTimeOffset now)
+    {
+        Id = id;
+        Name = name;
+        Code = code;
+        Province = province;
+        IsActive = true;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>The administrative division code (行政区划代码), also the county's short public key in URLs.</summary>
+    public string Code { get; private set; } = "";
+    public string Province { get; private set; } = "";
+    public bool IsActive { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+}

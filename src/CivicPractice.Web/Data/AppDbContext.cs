@@ -1,0 +1,105 @@
+using System.Text.Json;
+using CivicPractice.Domain.Organization;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CivicPractice.Web.Data;
+
+/// <summary>
+/// The one database of the platform. Every tenant-owned set is filtered by the current county and, for
+/// org-scoped sets, by the current subtree path (<see cref="CurrentScope"/>). Provider-specific subclasses
+/// exist only so each provider keeps its own migration history.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, CurrentScope scope, TimeProvider clock)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<County> Counties => Set<County>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Venue> Venues => Set<Venue>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+    public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+
+    public CurrentScope Scope => scope;
+
+    // The filters read these properties; EF evaluates them per query, so a scope set after the
+    // context was created still applies.
+    private bool FilterOff => scope.IsSystem;
+    private Guid? FilterCounty => scope.CountyId;
+    private string FilterPath => scope.Path;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<County>().HasQueryFilter(c => FilterOff || c.Id == FilterCounty);
+        builder.Entity<OrgUnit>().HasQueryFilter(u => FilterOff || (u.CountyId == FilterCounty && u.Path.StartsWith(FilterPath)));
+        builder.Entity<Venue>().HasQueryFilter(v => FilterOff || (v.CountyId == FilterCounty && v.UnitPath.StartsWith(FilterPath)));
+        builder.Entity<RoleAssignment>().HasQueryFilter(r => FilterOff || r.CountyId == FilterCounty);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => FilterOff || a.CountyId == FilterCounty);
+        builder.Entity<SmsMessage>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AddAuditEntries();
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AddAuditEntries();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment)];
+
+    /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
+    private void AddAuditEntries()
+    {
+        if (scope.UserId is null) return;
+        var now = clock.GetUtcNow();
+        var entries = ChangeTracker.Entries()
+            .Where(e => Audited.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        foreach (var entry in entries)
+        {
+            var changed = entry.Properties.Where(p => entry.State != EntityState.Modified || p.IsModified).ToList();
+            if (entry.State == EntityState.Modified && changed.All(p => Equals(p.OriginalValue, p.CurrentValue))) continue;
+            AuditEntries.Add(new AuditEntry
+            {
+                CountyId = scope.CountyId,
+                At = now,
+                UserId = scope.UserId,
+                UserName = scope.UserName,
+                IpAddress = scope.IpAddress,
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditActions.Create,
+                    EntityState.Deleted => AuditActions.Delete,
+                    _ => AuditActions.Update,
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = entry.Properties.FirstOrDefault(p => p.Metadata.IsPrimaryKey())?.CurrentValue?.ToString(),
+                Summary = entry.Properties.FirstOrDefault(p => p.Metadata.Name == "Name")?.CurrentValue as string,
+                Before = entry.State == EntityState.Added ? null : Snapshot(changed, original: true),
+                After = entry.State == EntityState.Deleted ? null : Snapshot(changed, original: false),
+            });
+        }
+    }
+
+    private static string Snapshot(IEnumerable<PropertyEntry> properties, bool original) =>
+        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, p => original ? p.OriginalValue : p.CurrentValue), SnapshotJson);
+
+    private static readonly JsonSerializerOptions SnapshotJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

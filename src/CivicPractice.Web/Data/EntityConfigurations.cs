@@ -1,0 +1,108 @@
+using CivicPractice.Domain.Organization;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CivicPractice.Web.Data;
+
+internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
+{
+    public void Configure(EntityTypeBuilder<County> b)
+    {
+        b.Property(c => c.Name).HasMaxLength(50);
+        b.Property(c => c.Code).HasMaxLength(12);
+        b.Property(c => c.Province).HasMaxLength(30);
+        b.HasIndex(c => c.Code).IsUnique();
+    }
+}
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        b.Property(u => u.Name).HasMaxLength(60);
+        b.Property(u => u.Code).HasMaxLength(32);
+        b.Property(u => u.Path).HasMaxLength(400);
+        b.Property(u => u.Address).HasMaxLength(200);
+        b.Property(u => u.ContactName).HasMaxLength(30);
+        b.Property(u => u.ContactPhone).HasMaxLength(20);
+        b.Property(u => u.OpeningHours).HasMaxLength(100);
+        b.Property(u => u.ManagerName).HasMaxLength(30);
+        b.HasIndex(u => new { u.CountyId, u.Code }).IsUnique();
+        b.HasIndex(u => new { u.CountyId, u.Path });
+        b.HasIndex(u => new { u.CountyId, u.ParentId });
+        b.HasOne<County>().WithMany().HasForeignKey(u => u.CountyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VenueConfiguration : IEntityTypeConfiguration<Venue>
+{
+    public void Configure(EntityTypeBuilder<Venue> b)
+    {
+        b.Property(v => v.Name).HasMaxLength(60);
+        b.Property(v => v.UnitPath).HasMaxLength(400);
+        b.Property(v => v.OwnerName).HasMaxLength(60);
+        b.Property(v => v.Address).HasMaxLength(200);
+        b.Property(v => v.OpeningHours).HasMaxLength(100);
+        b.Property(v => v.ManagerName).HasMaxLength(30);
+        b.HasIndex(v => new { v.CountyId, v.UnitPath });
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> b)
+    {
+        b.HasIndex(r => r.UserId);
+        b.HasIndex(r => new { r.CountyId, r.OrgUnitId });
+        b.HasIndex(r => new { r.UserId, r.Role, r.OrgUnitId }).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(r => r.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(30);
+        b.Property(u => u.PhoneCipher).HasMaxLength(200);
+        b.Property(u => u.PhoneMasked).HasMaxLength(20);
+        b.HasIndex(u => u.CountyId);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Action).HasMaxLength(30);
+        b.Property(a => a.EntityType).HasMaxLength(60);
+        b.Property(a => a.EntityId).HasMaxLength(64);
+        b.Property(a => a.UserName).HasMaxLength(60);
+        b.Property(a => a.Summary).HasMaxLength(200);
+        b.Property(a => a.IpAddress).HasMaxLength(64);
+        b.HasIndex(a => new { a.CountyId, a.At });
+    }
+}
+
+internal sealed class SmsConfiguration : IEntityTypeConfiguration<SmsMessage>, IEntityTypeConfiguration<SmsCode>
+{
+    public void Configure(EntityTypeBuilder<SmsMessage> b)
+    {
+        b.Property(m => m.PhoneMasked).HasMaxLength(20);
+        b.Property(m => m.PhoneIndex).HasMaxLength(80);
+        b.Property(m => m.Text).HasMaxLength(300);
+        b.HasIndex(m => new { m.CountyId, m.SentAt });
+    }
+
+    public void Configure(EntityTypeBuilder<SmsCode> b)
+    {
+        b.Property(c => c.PhoneIndex).HasMaxLength(80);
+        b.Property(c => c.CodeHash).HasMaxLength(100);
+        b.HasIndex(c => new { c.PhoneIndex, c.CreatedAt });
+    }
+}

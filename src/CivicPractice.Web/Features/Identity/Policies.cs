@@ -1,0 +1,26 @@
+using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CivicPractice.Web.Features.Identity;
+
+/// <summary>The named policies every endpoint and page declares.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in person.</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>County, institute or station admin; the data filters narrow them to their subtree.</summary>
+    public const string Admin = "Admin";
+    /// <summary>The county's center admin.</summary>
+    public const string CountyAdmin = "CountyAdmin";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(CivicClaims.Role,
+            nameof(RoleKind.CountyAdmin), nameof(RoleKind.InstituteAdmin), nameof(RoleKind.StationAdmin)));
+        options.AddPolicy(CountyAdmin, p => p.RequireAuthenticatedUser().RequireClaim(CivicClaims.Role, nameof(RoleKind.CountyAdmin)));
+        // Defence in depth: an endpoint that forgot to declare anything still needs a signed-in user.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}

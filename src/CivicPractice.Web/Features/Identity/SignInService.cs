@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Identity;
+
+public sealed record SignInOutcome(bool Succeeded, string? Error = null, bool LockedOut = false)
+{
+    public static readonly SignInOutcome Ok = new(true);
+}
+
+/// <summary>
+/// Password and SMS-code sign-in for the login page and the API alike. Every attempt, good or bad, is
+/// written to the audit log; five bad passwords lock the account for 15 minutes (Identity's lockout).
+/// </summary>
+public sealed class SignInService(
+    SignInManager<AppUser> signIn,
+    UserManager<AppUser> users,
+    AppDbContext db,
+    PiiProtector pii,
+    ISmsSender sms,
+    TimeProvider clock)
+{
+    public const string WrongCredentials = "手机号或密码错误。";
+    public const int SmsCodeLifetimeMinutes = 5;
+    public const int SmsResendSeconds = 60;
+    public const int SmsMaxAttempts = 5;
+
+    public Task<AppUser?> FindByPhoneAsync(string phone) => users.FindByNameAsync(PhoneIndex(phone));
+
+    public string PhoneIndex(string phone) => pii.BlindIndex("phone", MobileNumber.Normalize(phone));
+
+    public async Task<SignInOutcome> PasswordAsync(string phone, string password)
+    {
+        phone = MobileNumber.Normalize(phone);
+        if (!MobileNumber.IsValid(phone)) return new(false, MobileNumber.Invalid);
+        var user = await FindByPhoneAsync(phone);
+        if (user is null)
+        {
+            await AuditAsync(null, null, AuditActions.SignInFailed, $"未知账号 {MobileNumber.Mask(phone)}");
+            return new(false, WrongCredentials);
+        }
+        var wasLocked = await users.IsLockedOutAsync(user);
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            await AuditAsync(user, user.CountyId, AuditActions.SignIn, "密码登录");
+            return SignInOutcome.Ok;
+        }
+        if (result.IsLockedOut)
+        {
+            await AuditAsync(user, user.CountyId, wasLocked ? AuditActions.LockedOut : AuditActions.SignInFailed,
+                wasLocked ? "账号锁定期间尝试登录" : "密码错误，连续输错 5 次，账号锁定 15 分钟");
+            return new(false, LockedMessage(user), LockedOut: true);
+        }
+        await AuditAsync(user, user.CountyId, AuditActions.SignInFailed, "密码错误");
+        var left = users.Options.Lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
+        return new(false, $"{WrongCredentials}再错 {left} 次账号将被锁定 15 分钟。");
+    }
+
+    /// <summary>
+    /// Sends a 6-digit code. Answers the same whether or not the phone has an account, so the form cannot be
+    /// used to find out who is registered.
+    /// </summary>
+    public async Task<string?> SendCodeAsync(string phone, CancellationToken ct = default)
+    {
+        phone = MobileNumber.Normalize(phone);
+        if (!MobileNumber.IsValid(phone)) return MobileNumber.Invalid;
+        var index = PhoneIndex(phone);
+        var now = clock.GetUtcNow();
+        var recent = await db.SmsCodes.Where(c => c.PhoneIndex == index).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (recent is not null && now - recent.CreatedAt < TimeSpan.FromSeconds(SmsResendSeconds))
+        {
+            return $"验证码已发送，请 {SmsResendSeconds} 秒后再试。";
+        }
+        var user = await users.FindByNameAsync(index);
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
+        db.SmsCodes.Add(new SmsCode { PhoneIndex = index, CodeHash = Hash(index, code), CreatedAt = now, ExpiresAt = now.AddMinutes(SmsCodeLifetimeMinutes) });
+        await db.SaveChangesAsync(ct);
+        if (user is not null)
+        {
+            await sms.SendAsync(user.CountyId, phone, $"【文明实践云】您的登录验证码是 {code}，{SmsCodeLifetimeMinutes} 分钟内有效。如非本人操作，请忽略本短信。", ct);
+        }
+        return null;
+    }
+
+    public async Task<SignInOutcome> SmsCodeAsync(string phone, string code)
+    {
+        phone = MobileNumber.Normalize(phone);
+        if (!MobileNumber.IsValid(phone)) return new(false, MobileNumber.Invalid);
+        var index = PhoneIndex(phone);
+        var now = clock.GetUtcNow();
+        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.UsedAt == null)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync();
+        var user = await users.FindByNameAsync(index);
+        if (pending is null || pending.ExpiresAt < now || pending.FailedAttempts >= SmsMaxAttempts)
+        {
+            await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, "验证码无效或已过期");
+            return new(false, "验证码无效或已过期，请重新获取。");
+        }
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(pending.CodeHash), Encoding.ASCII.GetBytes(Hash(index, code?.Trim() ?? ""))) || user is null)
+        {
+            pending.FailedAttempts++;
+            await db.SaveChangesAsync();
+            await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, "验证码错误");
+            return new(false, "验证码错误。");
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            return new(false, LockedMessage(user), LockedOut: true);
+        }
+        pending.UsedAt = now;
+        await db.SaveChangesAsync();
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "sms");
+        await AuditAsync(user, user.CountyId, AuditActions.SignIn, "验证码登录");
+        return SignInOutcome.Ok;
+    }
+
+    public async Task SignOutAsync(AppUser? user)
+    {
+        await signIn.SignOutAsync();
+        if (user is not null) await AuditAsync(user, user.CountyId, AuditActions.SignOut, null);
+    }
+
+    private string LockedMessage(AppUser user)
+    {
+        var until = user.LockoutEnd ?? clock.GetUtcNow().AddMinutes(15);
+        var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
+        return $"账号已被锁定，请 {minutes} 分钟后再试，或联系管理员。";
+    }
+
+    private static string Hash(string index, string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(index + "|" + code)));
+
+    private async Task AuditAsync(AppUser? user, Guid? countyId, string action, string? summary)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            CountyId = countyId,
+            At = clock.GetUtcNow(),
+            UserId = user?.Id,
+            UserName = user?.DisplayName,
+            Action = action,
+            EntityType = "Account",
+            EntityId = user?.Id.ToString(),
+            Summary = summary,
+            IpAddress = db.Scope.IpAddress,
+        });
+        await db.SaveChangesAsync();
+    }
+}
+
+/// <summary>Creates sign-in accounts: phone as login (by its blind index), encrypted phone, role assignments.</summary>
+public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii, TimeProvider clock)
+{
+    public async Task<AppUser> CreateAsync(Guid countyId, string phone, string displayName, string password)
+    {
+        phone = MobileNumber.Normalize(phone);
+        if (!MobileNumber.IsValid(phone)) throw new Domain.Common.DomainException(MobileNumber.Invalid);
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            CountyId = countyId,
+            UserName = pii.BlindIndex("phone", phone),
+            DisplayName = displayName,
+            PhoneCipher = pii.Encrypt(phone),
+            PhoneMasked = MobileNumber.Mask(phone),
+            CreatedAt = clock.GetUtcNow(),
+            LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new Domain.Common.DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using CivicPractice.Domain.Identity;
+
+namespace CivicPractice.Web.Infrastructure;
+
+/// <summary>
+/// Who is acting and on which part of which county. The data filters read it on every query: a user sees
+/// rows of their county whose org path starts with <see cref="Path"/>. Nothing is visible until it is set,
+/// so a forgotten scope fails closed. System work (seeding, sign-in lookups) opts out explicitly.
+/// </summary>
+public sealed class CurrentScope
+{
+    /// <summary>A path no row has: the closed default.</summary>
+    private const string Nothing = "\u0001";
+
+    public Guid? UserId { get; private set; }
+    public string? UserName { get; private set; }
+    public Guid? CountyId { get; private set; }
+    public Guid? UnitId { get; private set; }
+    public RoleKind? Role { get; private set; }
+    public string Path { get; private set; } = Nothing;
+    public bool IsSystem { get; private set; }
+    public string? IpAddress { get; set; }
+
+    public bool IsAuthenticated => UserId is not null;
+
+    public void SetFromPrincipal(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return;
+        UserId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : null;
+        UserName = principal.FindFirstValue(CivicClaims.DisplayName);
+        CountyId = Guid.TryParse(principal.FindFirstValue(CivicClaims.County), out var cid) ? cid : null;
+        UnitId = Guid.TryParse(principal.FindFirstValue(CivicClaims.Unit), out var unit) ? unit : null;
+        Role = Enum.TryParse<RoleKind>(principal.FindFirstValue(CivicClaims.Role), out var role) ? role : null;
+        Path = principal.FindFirstValue(CivicClaims.ScopePath) ?? Nothing;
+    }
+
+    /// <summary>Anonymous public pages: the whole of one county, read-only by convention of the portal.</summary>
+    public void UsePublicCounty(Guid countyId, string rootPath)
+    {
+        CountyId = countyId;
+        Path = rootPath;
+    }
+
+    /// <summary>Lifts the filters for work the platform does on its own behalf.</summary>
+    public IDisposable AsSystem()
+    {
+        var was = IsSystem;
+        IsSystem = true;
+        return new Restore(() => IsSystem = was);
+    }
+
+    private sealed class Restore(Action action) : IDisposable
+    {
+        public void Dispose() => action();
+    }
+}
+
+public static class CivicClaims
+{
+    public const string County = "civic:county";
+    public const string Unit = "civic:unit";
+    public const string Role = "civic:role";
+    public const string ScopePath = "civic:path";
+    public const string DisplayName = "civic:name";
+}

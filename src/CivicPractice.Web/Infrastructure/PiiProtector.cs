@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace CivicPractice.Web.Infrastructure;
+
+/// <summary>
+/// Personal data at rest (PIPL): AES-GCM encryption for values we must show again (masked, or revealed
+/// with an audit entry), and an HMAC blind index for equality lookups without storing the clear value.
+/// Keys come from configuration (<c>Civic:Pii:EncryptionKey</c>, <c>Civic:Pii:IndexKey</c>, base64 of 32 bytes);
+/// when absent, a key file is created once under the data directory so a dev database stays readable.
+/// </summary>
+public sealed class PiiProtector
+{
+    private const string Version = "v1:";
+    private readonly byte[] _encryptionKey;
+    private readonly byte[] _indexKey;
+
+    public PiiProtector(byte[] encryptionKey, byte[] indexKey)
+    {
+        if (encryptionKey.Length != 32 || indexKey.Length != 32) throw new ArgumentException("PII keys must be 32 bytes.");
+        _encryptionKey = encryptionKey;
+        _indexKey = indexKey;
+    }
+
+    public static PiiProtector FromConfiguration(IConfiguration configuration, string dataDirectory)
+    {
+        var enc = configuration["Civic:Pii:EncryptionKey"];
+        var idx = configuration["Civic:Pii:IndexKey"];
+        if (!string.IsNullOrEmpty(enc) && !string.IsNullOrEmpty(idx))
+        {
+            return new PiiProtector(Convert.FromBase64String(enc), Convert.FromBase64String(idx));
+        }
+        var file = Path.Combine(dataDirectory, "keys", "pii-keys.json");
+        if (File.Exists(file))
+        {
+            var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(file))!;
+            return new PiiProtector(Convert.FromBase64String(stored.EncryptionKey), Convert.FromBase64String(stored.IndexKey));
+        }
+        var created = new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, JsonSerializer.Serialize(created));
+        return new PiiProtector(Convert.FromBase64String(created.EncryptionKey), Convert.FromBase64String(created.IndexKey));
+    }
+
+    public string Encrypt(string clear)
+    {
+        var plain = Encoding.UTF8.GetBytes(clear);
+        var nonce = RandomNumberGenerator.GetBytes(AesGcm.NonceByteSizes.MaxSize);
+        var tag = new byte[AesGcm.TagByteSizes.MaxSize];
+        var cipher = new byte[plain.Length];
+        using var aes = new AesGcm(_encryptionKey, tag.Length);
+        aes.Encrypt(nonce, plain, cipher, tag);
+        return Version + Convert.ToBase64String([.. nonce, .. tag, .. cipher]);
+    }
+
+    public string Decrypt(string protectedValue)
+    {
+        if (!protectedValue.StartsWith(Version, StringComparison.Ordinal)) throw new CryptographicException("Unknown PII format.");
+        var all = Convert.FromBase64String(protectedValue[Version.Length..]);
+        var nonceSize = AesGcm.NonceByteSizes.MaxSize;
+        var tagSize = AesGcm.TagByteSizes.MaxSize;
+        var plain = new byte[all.Length - nonceSize - tagSize];
+        using var aes = new AesGcm(_encryptionKey, tagSize);
+        aes.Decrypt(all.AsSpan(0, nonceSize), all.AsSpan(nonceSize + tagSize), all.AsSpan(nonceSize, tagSize), plain);
+        return Encoding.UTF8.GetString(plain);
+    }
+
+    /// <summary>A keyed hash of a normalised value: equal inputs give equal indexes, the value cannot be read back.</summary>
+    public string BlindIndex(string kind, string normalizedValue)
+    {
+        var mac = HMACSHA256.HashData(_indexKey, Encoding.UTF8.GetBytes(kind + ":" + normalizedValue));
+        return kind + ":" + Convert.ToHexStringLower(mac);
+    }
+
+    private sealed record KeyFile(string EncryptionKey, string IndexKey);
+}

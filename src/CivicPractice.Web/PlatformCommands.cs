@@ -1,0 +1,81 @@
+using System.Globalization;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Demo;
+
+namespace CivicPractice.Web;
+
+/// <summary>
+/// The command line: <c>migrate</c> brings the schema up to date and exits; <c>seed --seed N --scale X</c> fills an
+/// empty database with a demo county and exits (the benchmark harness uses it for large data).
+/// Without a command the app serves, and <see cref="DatabaseInitializer"/> does the start-up work.
+/// </summary>
+public static class PlatformCommands
+{
+    /// <returns>True when a command ran and the process should exit instead of serving.</returns>
+    public static async Task<bool> RunAsync(WebApplication app, string[] args)
+    {
+        var command = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        if (command is not ("migrate" or "seed")) return false;
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DataFeature.MigrateAsync(db);
+        if (command == "migrate")
+        {
+            Console.WriteLine("数据库已迁移到最新版本。");
+            return true;
+        }
+        var options = new DemoOptions(
+            int.Parse(Option(args, "--seed") ?? "20261124", CultureInfo.InvariantCulture),
+            double.Parse(Option(args, "--scale") ?? "1", CultureInfo.InvariantCulture));
+        if (!await DemoSeeder.IsEmptyAsync(db, CancellationToken.None))
+        {
+            Console.WriteLine("数据库中已有数据，未重复生成演示数据。");
+            return true;
+        }
+        var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options);
+        DatabaseInitializer.PrintLogins(logins);
+        return true;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+/// <summary>Runs before the server takes requests: migrates the schema and, on an empty database, seeds the demo county.</summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await DataFeature.MigrateAsync(db, cancellationToken);
+        if (!config.GetValue("Civic:SeedDemoOnEmptyDatabase", true)) return;
+        if (await DemoSeeder.IsEmptyAsync(db, cancellationToken))
+        {
+            var options = new DemoOptions(config.GetValue("Civic:Demo:Seed", 20261124), config.GetValue("Civic:Demo:Scale", 1.0));
+            var started = DateTime.UtcNow;
+            var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, cancellationToken);
+            logger.LogInformation("Demo county seeded in {Seconds:F1}s", (DateTime.UtcNow - started).TotalSeconds);
+            PrintLogins(logins);
+        }
+        else
+        {
+            PrintLogins(DemoSeeder.DescribeAccounts());
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public static void PrintLogins(IEnumerable<DemoAccount> logins)
+    {
+        Console.WriteLine("演示账号（手机号 / 密码 / 角色 / 单位）：");
+        foreach (var l in logins)
+        {
+            Console.WriteLine($"  {l.Phone} / {l.Password} / {Domain.Identity.RoleLabels.Of(l.Role)} / {l.CountyName} {l.UnitName}");
+        }
+        Console.WriteLine("管理后台：http://127.0.0.1:5080/admin   公众门户：http://127.0.0.1:5080/   接口文档：http://127.0.0.1:5080/docs");
+    }
+}

@@ -1,0 +1,24 @@
+using CivicPractice.Web;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Demo;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Features.Organization;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddData();
+builder.AddIdentityFeature();
+builder.AddDemo();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapIdentity();
+app.MapOrganization();
+app.MapAudit();
+app.MapPlatform();
+
+if (await PlatformCommands.RunAsync(app, args)) return;
+app.Run();
+
+public partial class Program;

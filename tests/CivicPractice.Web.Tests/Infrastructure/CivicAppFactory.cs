@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CivicPractice.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real database of its own: a fresh SQLite file, or a fresh PostgreSQL database when
+/// <c>CIVIC_TEST_PROVIDER=postgres</c> (the test script starts a cluster and sets <c>CIVIC_TEST_POSTGRES</c>).
+/// The demo county is seeded at a small scale. Any 500 answer fails the test that caused it.
+/// </summary>
+public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const double Scale = 0.2;
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "civic-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _postgresDb = "civic_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public static DatabaseProvider Provider =>
+        string.Equals(Environment.GetEnvironmentVariable("CIVIC_TEST_PROVIDER"), "postgres", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    public string DataDirectory => _dataDir;
+    public string SqliteFile => Path.Combine(_dataDir, "civic.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Civic:DataDirectory", _dataDir);
+        builder.UseSetting("Civic:Database:Provider", Provider.ToString());
+        builder.UseSetting("Civic:Database:ConnectionString", Provider == DatabaseProvider.Postgres ? PostgresConnectionString() : "");
+        builder.UseSetting("Civic:Demo:Scale", Scale.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Civic:Demo:Seed", "7");
+        builder.UseSetting("Civic:Pii:EncryptionKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()));
+        builder.UseSetting("Civic:Pii:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 101)).ToArray()));
+        ConfigureMore(builder);
+    }
+
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
+    }
+
+    private string PostgresConnectionString()
+    {
+        var baseCs = Environment.GetEnvironmentVariable("CIVIC_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("CIVIC_TEST_POSTGRES is not set; run the suite through ./build.sh test.");
+        return new NpgsqlConnectionStringBuilder(baseCs) { Database = _postgresDb, Pooling = false }.ToString();
+    }
+
+    /// <summary>A client that keeps its own cookies and fails loudly on any 500.</summary>
+    public HttpClient Client() => CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new FailOnServerError());
+
+    public async Task<HttpClient> SignedInAsync(string phone, string password = DemoLogins.Password)
+    {
+        var client = Client();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { phone, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>A context with filters lifted, for arranging and inspecting data directly.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        using var _ = db.Scope.AsSystem();
+        return await work(db);
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations and demo seeding run now
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("CIVIC_TEST_POSTGRES"));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDb} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try { Directory.Delete(_dataDir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private sealed class FailOnServerError : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode >= 500)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                Assert.Fail($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
+            }
+            return response;
+        }
+    }
+}
+
+/// <summary>The demo accounts the seeder creates.</summary>
+public static class DemoLogins
+{
+    public const string Password = "Demo@2026";
+    public const string CountyAdmin = "13800000001";
+    public const string InstituteAdmin = "13800000002";
+    public const string StationAdmin = "13800000003";
+    public const string TeamLeader = "13800000004";
+    public const string Volunteer = "13800000005";
+    public const string OtherStationAdmin = "13800000006";
+    public const string OtherCountyAdmin = "13900000001";
+}
