@@ -22,7 +22,7 @@ public static class Platform
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddBootstrapBlazor();
+        services.AddBootstrapBlazor(o => o.DefaultCultureInfo = "zh-CN");
         services.AddHttpContextAccessor();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();

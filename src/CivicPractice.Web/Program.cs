@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.AddData();
 builder.AddIdentityFeature();
+builder.AddOrganization();
+builder.AddAudit();
 builder.AddDemo();
 
 var app = builder.Build();

@@ -74,7 +74,7 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _ = Server; // starts the host: migrations and demo seeding run now
+        StartServer(); // starts the host: migrations and demo seeding run now
         return Task.CompletedTask;
     }
 

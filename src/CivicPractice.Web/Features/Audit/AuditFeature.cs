@@ -1,3 +1,4 @@
+using CivicPractice.Web.Components.Layout;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Infrastructure;
@@ -16,6 +17,12 @@ public sealed record AuditEntryDto(Guid Id, DateTimeOffset At, string? UserName,
 /// <summary>The county's audit log: read-only, newest first, for the county's center admins.</summary>
 public static class AuditFeature
 {
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAdminMenu(new(80, "审计日志", "/admin/audit", "fa-solid fa-clipboard-list", Policies.CountyAdmin));
+        return builder;
+    }
+
     public static WebApplication MapAudit(this WebApplication app)
     {
         app.MapGet("/api/v1/audit", List).WithTags("审计日志").RequireAuthorization(Policies.CountyAdmin);

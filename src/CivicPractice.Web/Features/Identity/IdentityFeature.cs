@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Components.Layout;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -56,6 +57,8 @@ public static class IdentityFeature
         services.AddScoped<AccountService>();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<CircuitHandler, ScopeCircuitHandler>();
+        services.AddAdminMenu(new(10, "工作台", "/admin", "fa-solid fa-house", Policies.Admin));
+        services.AddAdminMenu(new(90, "短信发件箱", "/admin/sms-outbox", "fa-solid fa-envelope", Policies.CountyAdmin));
         return builder;
     }
 
@@ -159,7 +162,7 @@ public static class IdentityFeature
     private static async Task<RedirectHttpResult> FormLogout(SignInService signIn, UserManager<AppUser> users, ClaimsPrincipal principal, [FromForm] string? returnUrl)
     {
         await signIn.SignOutAsync(await users.GetUserAsync(principal));
-        return TypedResults.LocalRedirect(LoginPath);
+        return TypedResults.LocalRedirect(returnUrl == "expired" ? LoginPath + "?expired=true" : LoginPath);
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Me(UserManager<AppUser> users, HttpContext http)

@@ -31,7 +31,7 @@ public static class OrgUnitHandlers
         if (q.Type is { } type) units = units.Where(u => u.Type == type);
         var (page, size) = Paging.Normalize(q.Page, q.PageSize);
         var total = await units.CountAsync(ct);
-        var items = await Project(db, units.OrderBy(u => u.Depth).ThenBy(u => u.SortOrder).ThenBy(u => u.Code), q.IncludeInactive)
+        var items = await Project(db, units.OrderBy(u => u.Depth).ThenBy(u => u.Type).ThenBy(u => u.SortOrder).ThenBy(u => u.Code), q.IncludeInactive)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<OrgUnitDto>(items, total, page, size);
     }
@@ -110,6 +110,18 @@ public static class OrgUnitHandlers
         unit.Activate(parentActive, now);
         await SaveAsync(db, ct);
         return await GetAsync(db, id, ct);
+    }
+
+    /// <summary>Units the given unit may move under: the right tier, active, inside the caller's scope, not its own subtree.</summary>
+    public static async Task<IReadOnlyList<OrgUnitDto>> MoveTargetsAsync(AppDbContext db, Guid id, CancellationToken ct = default)
+    {
+        var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位");
+        var types = Enum.GetValues<OrgUnitType>().Where(t => OrgTreeRules.CanBeChildOf(unit.Type, t)).ToList();
+        var path = unit.Path;
+        return await Project(db, db.OrgUnits.AsNoTracking()
+                .Where(u => u.IsActive && types.Contains(u.Type) && !u.Path.StartsWith(path) && u.Id != unit.ParentId)
+                .OrderBy(u => u.Depth).ThenBy(u => u.Code), includeInactive: false)
+            .Take(2000).ToListAsync(ct);
     }
 
     private static async Task EnsureCodeFreeAsync(AppDbContext db, Guid countyId, string code, Guid? self, CancellationToken ct)

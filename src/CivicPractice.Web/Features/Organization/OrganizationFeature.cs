@@ -2,6 +2,7 @@ using CivicPractice.Domain.Organization;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Infrastructure;
+using CivicPractice.Web.Components.Layout;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CivicPractice.Web.Features.Organization;
@@ -9,6 +10,12 @@ namespace CivicPractice.Web.Features.Organization;
 /// <summary>The organisation tree and its venues under /api/v1/org.</summary>
 public static class OrganizationFeature
 {
+    public static WebApplicationBuilder AddOrganization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAdminMenu(new(20, "组织架构", "/admin/org", "fa-solid fa-sitemap", Policies.Admin));
+        return builder;
+    }
+
     public static WebApplication MapOrganization(this WebApplication app)
     {
         var units = app.MapGroup("/api/v1/org/units").WithTags("组织架构").RequireAuthorization(Policies.Admin);

@@ -11,8 +11,8 @@ public static class VenueHandlers
     public static async Task<IReadOnlyList<VenueDto>> ListAsync(AppDbContext db, Guid unitId, CancellationToken ct = default)
     {
         if (!await db.OrgUnits.AnyAsync(u => u.Id == unitId, ct)) throw new NotFoundException("单位");
-        return await Project(db.Venues.AsNoTracking().Where(v => v.OrgUnitId == unitId))
-            .OrderByDescending(v => v.IsActive).ThenBy(v => v.Platform).ThenBy(v => v.Name).ToListAsync(ct);
+        return await Project(db.Venues.AsNoTracking().Where(v => v.OrgUnitId == unitId)
+            .OrderByDescending(v => v.IsActive).ThenBy(v => v.Platform).ThenBy(v => v.Name)).ToListAsync(ct);
     }
 
     public static async Task<VenueDto> CreateAsync(AppDbContext db, Guid unitId, VenueForm form, DateTimeOffset now, CancellationToken ct = default)

@@ -90,6 +90,30 @@ public sealed class OrgTreeTests(CivicAppFactory app) : IClassFixture<CivicAppFa
     }
 
     [Fact]
+    public async Task Venues_AreListedEditedAndDeactivated_InsideTheScope()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.InstituteAdmin);
+        var created = await admin.PostAsJsonAsync($"/api/v1/org/units/{units.Station.Id}/venues",
+            new VenueForm { Name = "村史馆", Platform = VenuePlatform.Theory, OwnerName = "村委会", Capacity = 40, OpeningHours = "周六 9:00-17:00" });
+        var venue = (await created.Content.ReadFromJsonAsync<VenueDto>(Json.Options))!;
+
+        var edited = await admin.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "村史馆（新馆）", Platform = VenuePlatform.Theory, Capacity = 60 });
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/org/venues/{venue.Id}/deactivate", null)).StatusCode);
+
+        var list = await admin.GetFromJsonAsync<List<VenueDto>>($"/api/v1/org/units/{units.Station.Id}/venues", Json.Options);
+        Assert.NotNull(list);
+        var listed = Assert.Single(list, v => v.Id == venue.Id);
+        Assert.Equal(("村史馆（新馆）", 60, false, "理论宣讲平台"), (listed.Name, listed.Capacity, listed.IsActive, listed.PlatformName));
+        Assert.True(list.Select(v => v.IsActive).SequenceEqual(list.Select(v => v.IsActive).OrderByDescending(a => a)), "active venues come first");
+
+        var otherStation = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
+        await ProblemAssert.IsProblemAsync(await otherStation.GetAsync($"/api/v1/org/units/{units.Station.Id}/venues"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await otherStation.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "越权修改", Platform = VenuePlatform.Culture }), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task DuplicateCode_IsRefusedWithAChineseMessage()
     {
         var units = await DemoUnits.LoadAsync(app);
