@@ -45,6 +45,8 @@ public static class Platform
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Explicit, after the status-code pages, so a re-executed /not-found request is routed again.
+        app.UseRouting();
         app.UseRequestLocalization("zh-CN");
         app.UseAuthentication();
         app.UseCurrentScope();

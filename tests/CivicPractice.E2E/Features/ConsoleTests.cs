@@ -30,6 +30,7 @@ public sealed class ConsoleTests(BrowserApp browser)
         // It appears among the institute's children, in the tree under the institute, and in search.
         await Assertions.Expect(page.Locator("#org-children")).ToContainTextAsync("浏览器测试村新时代文明实践站");
         await Assertions.Expect(tree.GetByText("浏览器测试村新时代文明实践站")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".modal-backdrop")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "console-org-tree");
         await page.FillAsync("#org-search", "浏览器测试村");
         await page.ClickAsync("#org-search-button");

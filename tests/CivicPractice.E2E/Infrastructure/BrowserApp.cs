@@ -15,6 +15,9 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>Every 5xx any page of the run received; the suite's last check asserts there were none.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> ServerErrors { get; } = [];
     public string BaseUrl => _app.BaseUrl;
     public CivicAppFactory App => _app;
 
@@ -58,7 +61,12 @@ public sealed class BrowserApp : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500) ServerErrors.Add($"{response.Status} {response.Request.Method} {response.Url}");
+        };
+        return page;
     }
 
     /// <summary>Signs in through the login form and waits until the console's circuit is interactive.</summary>

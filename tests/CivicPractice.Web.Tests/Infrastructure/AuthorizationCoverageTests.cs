@@ -9,7 +9,8 @@ public sealed class AuthorizationCoverageTests(CivicAppFactory app) : IClassFixt
 {
     /// <summary>
     /// Blazor's own transport (the circuit hub and its helpers) and the development-time static file fallback
-    /// cannot carry attributes of ours; the fallback policy (signed-in users only) covers them. Nothing else may be unmarked.
+    /// cannot carry attributes of ours. They serve no data by themselves: every routed page carries its own
+    /// policy (checked below) and an anonymous circuit has no scope, so its queries see nothing. Nothing else may be unmarked.
     /// </summary>
     private static readonly string[] FrameworkTransport = ["_blazor", "_framework/", "{**path:file}"];
 
