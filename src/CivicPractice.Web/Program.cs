@@ -1,5 +1,6 @@
 using CivicPractice.Web;
 using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Accounts;
 using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Demo;
 using CivicPractice.Web.Features.Identity;
@@ -10,6 +11,7 @@ builder.AddPlatform();
 builder.AddData();
 builder.AddIdentityFeature();
 builder.AddOrganization();
+builder.AddAccounts();
 builder.AddAudit();
 builder.AddDemo();
 
@@ -17,6 +19,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapIdentity();
 app.MapOrganization();
+app.MapAccounts();
 app.MapAudit();
 app.MapPlatform();
 

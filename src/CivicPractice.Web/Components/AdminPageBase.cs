@@ -22,4 +22,17 @@ public abstract class AdminPageBase : ComponentBase
     }
 
     protected virtual Task OnPageInitializedAsync() => Task.CompletedTask;
+
+    [Inject] private IServiceScopeFactory ScopeFactory { get; set; } = default!;
+
+    /// <summary>
+    /// Runs one operation in a fresh DI scope (its own DbContext and Identity managers) acting as the page's user,
+    /// so a failed operation leaves nothing half-tracked behind for the next one.
+    /// </summary>
+    protected async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = ScopeFactory.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CurrentScope>().SetFromPrincipal((await AuthState).User);
+        return await work(scope.ServiceProvider);
+    }
 }

@@ -73,5 +73,8 @@ public sealed class PiiProtector
         return kind + ":" + Convert.ToHexStringLower(mac);
     }
 
+    /// <summary>The lookup key of a mobile number, also its login name.</summary>
+    public string PhoneIndex(string phone) => BlindIndex("phone", Domain.Identity.MobileNumber.Normalize(phone));
+
     private sealed record KeyFile(string EncryptionKey, string IndexKey);
 }

@@ -13,10 +13,11 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
     private const string Malformed = "{\"name\": ";
 
     /// <summary>Write endpoints whose only input is the id in the route: their bad input is an id that does not exist (404).</summary>
-    private static readonly string[] RouteOnly =
+    private static readonly (string Method, string Pattern)[] RouteOnly =
     [
-        "/api/v1/org/units/{id:guid}/deactivate", "/api/v1/org/units/{id:guid}/activate", "/api/v1/org/venues/{id:guid}/deactivate",
-        "/api/v1/auth/logout",
+        ("POST", "/api/v1/org/units/{id:guid}/deactivate"), ("POST", "/api/v1/org/units/{id:guid}/activate"),
+        ("POST", "/api/v1/org/venues/{id:guid}/deactivate"), ("DELETE", "/api/v1/accounts/assignments/{id:guid}"),
+        ("POST", "/api/v1/accounts/{userId:guid}/unlock"), ("POST", "/api/v1/auth/logout"),
     ];
 
     private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u) =>
@@ -31,6 +32,10 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/org/units/{id:guid}/move", "{}"),
         ("POST", "/api/v1/org/units/{id:guid}/venues", "{\"name\":\"阵\",\"platform\":\"Culture\",\"capacity\":-1}"),
         ("PUT", "/api/v1/org/venues/{id:guid}", "{\"name\":\"\",\"platform\":null}"),
+        ("POST", "/api/v1/accounts/", $"{{\"name\":\"张\",\"phone\":\"1234\",\"role\":\"StationAdmin\",\"unitId\":\"{u.Station.Id}\"}}"),
+        ("POST", "/api/v1/accounts/", $"{{\"name\":\"张三\",\"phone\":\"13712340000\",\"role\":\"CountyAdmin\",\"unitId\":\"{u.Station.Id}\"}}"),
+        ("POST", "/api/v1/accounts/", $"{{\"name\":\"张三\",\"phone\":\"13712340000\",\"role\":\"StationAdmin\",\"unitId\":\"{u.Station.Id}\",\"password\":\"short\"}}"),
+        ("POST", "/api/v1/accounts/{userId:guid}/reset-password", "{\"password\":\"abc\"}"),
     ];
 
     [Fact]
@@ -38,13 +43,14 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
     {
         var units = await DemoUnits.LoadAsync(app);
         var venueId = await app.WithDbAsync(db => db.Venues.Where(v => v.OrgUnitId == units.Institute.Id).Select(v => v.Id).FirstAsync());
+        var stationAdminId = await app.WithDbAsync(db => db.RoleAssignments.Where(r => r.OrgUnitId == units.Station.Id && r.Role == Domain.Identity.RoleKind.StationAdmin).Select(r => r.UserId).FirstAsync());
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var before = await SnapshotAsync();
 
         var covered = new HashSet<string>();
         foreach (var (method, pattern, body) in Cases(units))
         {
-            var url = pattern.Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
+            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
                 .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
             foreach (var payload in new[] { body, Malformed })
             {
@@ -53,24 +59,26 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
             }
             covered.Add($"{method} {pattern}");
         }
-        foreach (var pattern in RouteOnly.Where(p => p.Contains("{id:guid}")))
+        foreach (var (method, pattern) in RouteOnly.Where(p => p.Pattern.Contains(":guid}")))
         {
-            var response = await client.PostAsync(pattern.Replace("{id:guid}", Guid.NewGuid().ToString()), null);
+            var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{userId:guid}", Guid.NewGuid().ToString());
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
-            covered.Add($"POST {pattern}");
+            covered.Add($"{method} {pattern}");
         }
 
         Assert.Equal(before, await SnapshotAsync());
         var writeEndpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE").Select(m => $"{m} {e.RoutePattern.RawText}"))
-            .Where(e => !RouteOnly.Any(r => e.EndsWith(" " + r, StringComparison.Ordinal)))
+            .Where(e => !RouteOnly.Any(r => e == $"{r.Method} {r.Pattern}"))
             .ToList();
         Assert.All(writeEndpoints, e => Assert.True(covered.Contains(e), $"no bad-input case for {e}"));
     }
 
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db =>
         $"{await db.OrgUnits.CountAsync()}|{await db.Venues.CountAsync()}|{await db.OrgUnits.Where(u => u.IsActive).CountAsync()}|" +
+        $"{await db.Users.CountAsync()}|{await db.RoleAssignments.CountAsync()}|{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())}|" +
         string.Join(",", await db.OrgUnits.OrderBy(u => u.Code).Select(u => u.Name + u.ResidentPopulation + u.Path).Take(50).ToListAsync()) +
         string.Join(",", await db.Venues.OrderBy(v => v.Id).Select(v => v.Name + v.Capacity).ToListAsync()));
 }

@@ -33,7 +33,7 @@ public sealed class SignInService(
 
     public Task<AppUser?> FindByPhoneAsync(string phone) => users.FindByNameAsync(PhoneIndex(phone));
 
-    public string PhoneIndex(string phone) => pii.BlindIndex("phone", MobileNumber.Normalize(phone));
+    public string PhoneIndex(string phone) => pii.PhoneIndex(phone);
 
     public async Task<SignInOutcome> PasswordAsync(string phone, string password)
     {
@@ -158,6 +158,8 @@ public sealed class SignInService(
 /// <summary>Creates sign-in accounts: phone as login (by its blind index), encrypted phone, role assignments.</summary>
 public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii, TimeProvider clock)
 {
+    public string PhoneIndex(string phone) => pii.PhoneIndex(phone);
+
     public async Task<AppUser> CreateAsync(Guid countyId, string phone, string displayName, string password)
     {
         phone = MobileNumber.Normalize(phone);
@@ -166,7 +168,7 @@ public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii,
         {
             Id = Guid.CreateVersion7(),
             CountyId = countyId,
-            UserName = pii.BlindIndex("phone", phone),
+            UserName = PhoneIndex(phone),
             DisplayName = displayName,
             PhoneCipher = pii.Encrypt(phone),
             PhoneMasked = MobileNumber.Mask(phone),

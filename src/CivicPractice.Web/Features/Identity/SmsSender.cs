@@ -20,7 +20,7 @@ public sealed class OutboxSmsSender(AppDbContext db, Infrastructure.PiiProtector
         {
             CountyId = countyId,
             PhoneMasked = Domain.Identity.MobileNumber.Mask(phone),
-            PhoneIndex = pii.BlindIndex("phone", phone),
+            PhoneIndex = pii.PhoneIndex(phone),
             Text = text,
             SentAt = clock.GetUtcNow(),
         });

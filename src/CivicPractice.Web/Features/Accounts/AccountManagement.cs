@@ -1,0 +1,159 @@
+using System.Security.Cryptography;
+using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Accounts;
+
+/// <summary>
+/// 账号与权限: who holds which role on which unit, inside the caller's subtree. Appointing creates the account on
+/// first use (an initial password goes out by SMS); revoking, unlocking and password resets are audited.
+/// </summary>
+public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> users, AccountService accounts, ISmsSender sms, TimeProvider clock)
+{
+    private CurrentScope Scope => db.Scope;
+
+    public async Task<Paged<AccountRow>> ListAsync(AccountQuery q, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var rows = from r in db.RoleAssignments
+                   join u in db.OrgUnits on r.OrgUnitId equals u.Id
+                   join p in db.Users on r.UserId equals p.Id
+                   select new { r, u, p };
+        if (q.Role is { } role) rows = rows.Where(x => x.r.Role == role);
+        if (q.UnitId is { } unitId)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位");
+            rows = rows.Where(x => x.u.Path.StartsWith(path));
+        }
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var s = q.Search.Trim();
+            var digits = new string(s.Where(char.IsAsciiDigit).ToArray());
+            rows = digits.Length == 4 && digits == s
+                ? rows.Where(x => x.p.PhoneMasked.EndsWith(digits))
+                : rows.Where(x => x.p.DisplayName.Contains(s) || x.u.Name.Contains(s));
+        }
+        var (page, size) = Paging.Normalize(q.Page, q.PageSize);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderBy(x => x.r.Role).ThenBy(x => x.u.Path).ThenBy(x => x.p.DisplayName)
+            .Skip((page - 1) * size).Take(size)
+            .Select(x => new AccountRow(x.r.Id, x.p.Id, x.p.DisplayName, x.p.PhoneMasked, x.r.Role, x.u.Id, x.u.Name, x.u.Type,
+                x.p.LockoutEnd != null && x.p.LockoutEnd > now, x.r.CreatedAt))
+            .ToListAsync(ct);
+        return new Paged<AccountRow>(items, total, page, size);
+    }
+
+    /// <summary>Active units inside the caller's subtree on which the role can be held, for the appointment form.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitChoicesAsync(RoleKind role, CancellationToken ct = default)
+    {
+        var types = Enum.GetValues<Domain.Organization.OrgUnitType>().Where(t => RoleRules.CanHoldOn(role, t)).ToList();
+        // Named with their parent (所 / 站) so staff can tell same-named villages apart; the parent may lie outside the scope.
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && types.Contains(u.Type))
+            .OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.Name, Parent = db.OrgUnits.Where(p => p.Id == u.ParentId).Select(p => p.Name).FirstOrDefault() })
+            .Take(5000).ToListAsync(ct);
+        return [.. units.Select(u => (u.Id, u.Parent is null ? u.Name : $"{u.Parent} / {u.Name}"))];
+    }
+
+    public async Task<AccountRow> GrantAsync(GrantRoleRequest r, CancellationToken ct = default)
+    {
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.UnitId, ct) ?? throw new NotFoundException("单位");
+        if (!unit.IsActive) throw new DomainException("该单位已停用，不能授予角色。", DomainErrorKind.Conflict);
+        RoleRules.EnsureCanGrant(Scope.Role ?? RoleKind.Volunteer, Scope.Path, r.Role!.Value, unit.Type, unit.Path);
+        var phone = MobileNumber.Normalize(r.Phone);
+        var user = await users.FindByNameAsync(accounts.PhoneIndex(phone));
+        if (user is not null && user.CountyId != unit.CountyId)
+        {
+            throw new DomainException("该手机号已在其他县（区）开通账号，请联系平台管理员处理。", DomainErrorKind.Conflict);
+        }
+        string? generated = null;
+        if (user is null)
+        {
+            generated = string.IsNullOrEmpty(r.Password) ? NewPassword() : null;
+            user = await accounts.CreateAsync(unit.CountyId, phone, r.Name!.Trim(), r.Password is { Length: > 0 } p ? p : generated!);
+        }
+        if (await db.RoleAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == r.Role && a.OrgUnitId == unit.Id, ct))
+        {
+            throw new DomainException($"{user.DisplayName} 已是{unit.Name}的{RoleLabels.Of(r.Role.Value)}。", DomainErrorKind.Conflict);
+        }
+        var assignment = new RoleAssignment(unit.CountyId, user.Id, r.Role.Value, unit.Id, clock.GetUtcNow());
+        db.RoleAssignments.Add(assignment);
+        await db.SaveChangesAsync(ct);
+        await users.UpdateSecurityStampAsync(user);
+        var notice = $"【文明实践云】{user.DisplayName}，您已被设为{unit.Name}的{RoleLabels.Of(r.Role.Value)}。";
+        notice += generated is null ? "请使用手机号登录。" : $"登录账号为本手机号，初始密码 {generated}，请登录后尽快修改。";
+        await sms.SendAsync(unit.CountyId, phone, notice, ct);
+        return (await ListAsync(new AccountQuery(UnitId: unit.Id, PageSize: Paging.MaxSize), ct)).Items.Single(a => a.AssignmentId == assignment.Id);
+    }
+
+    public async Task RevokeAsync(Guid assignmentId, CancellationToken ct = default)
+    {
+        var found = await (from a in db.RoleAssignments
+                           join u in db.OrgUnits on a.OrgUnitId equals u.Id
+                           where a.Id == assignmentId
+                           select a).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("角色授权");
+        if (found.UserId == Scope.UserId) throw new DomainException("不能撤销您自己的角色，请联系上级管理员。", DomainErrorKind.Conflict);
+        if (RoleLabels.Breadth(found.Role) < RoleLabels.Breadth(Scope.Role ?? RoleKind.Volunteer)) throw new DomainException("您不能撤销比自己权限更大的角色。", DomainErrorKind.Conflict);
+        db.RoleAssignments.Remove(found);
+        await db.SaveChangesAsync(ct);
+        var user = await users.FindByIdAsync(found.UserId.ToString());
+        if (user is not null) await users.UpdateSecurityStampAsync(user);
+    }
+
+    public async Task UnlockAsync(Guid userId, CancellationToken ct = default)
+    {
+        var user = await ManagedUserAsync(userId, ct);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await AuditAsync(user, "解除账号锁定", ct);
+    }
+
+    public async Task ResetPasswordAsync(Guid userId, string password, CancellationToken ct = default)
+    {
+        var user = await ManagedUserAsync(userId, ct);
+        if (user.Id == Scope.UserId) throw new DomainException("请在个人设置中修改自己的密码。", DomainErrorKind.Conflict);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        await AuditAsync(user, "重置密码", ct);
+    }
+
+    /// <summary>A person is managed by the caller when one of their roles sits inside the caller's subtree.</summary>
+    private async Task<AppUser> ManagedUserAsync(Guid userId, CancellationToken ct)
+    {
+        var managed = await (from a in db.RoleAssignments
+                             join u in db.OrgUnits on a.OrgUnitId equals u.Id
+                             where a.UserId == userId
+                             select a.Id).AnyAsync(ct);
+        return (managed ? await users.FindByIdAsync(userId.ToString()) : null) ?? throw new NotFoundException("账号");
+    }
+
+    private async Task AuditAsync(AppUser user, string summary, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            CountyId = user.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName,
+            Action = AuditActions.Update, EntityType = "Account", EntityId = user.Id.ToString(),
+            Summary = $"{summary}：{user.DisplayName}（{user.PhoneMasked}）", IpAddress = Scope.IpAddress,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>12 characters from all four classes, so it always meets the policy.</summary>
+    private static string NewPassword()
+    {
+        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", symbols = "@#$%&*!";
+        const string all = lower + upper + digits + symbols;
+        var chars = new[] { Pick(lower), Pick(upper), Pick(digits), Pick(symbols) }.Concat(Enumerable.Range(0, 8).Select(_ => Pick(all))).ToArray();
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+
+        static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
+    }
+}

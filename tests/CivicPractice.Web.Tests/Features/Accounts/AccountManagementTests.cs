@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Features.Accounts;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Infrastructure;
+using CivicPractice.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Tests.Features.Accounts;
+
+public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<CivicAppFactory>
+{
+    [Fact]
+    public async Task InstituteAdmin_AppointsAStationAdmin_WhoCanThenSignInAndSeesOnlyTheirStation()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.InstituteAdmin);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest
+        {
+            Name = "周新站长", Phone = "13711110001", Role = RoleKind.StationAdmin, UnitId = units.OtherStation.Id, Password = "Zhan#2026a",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var row = (await response.Content.ReadFromJsonAsync<AccountRow>(Json.Options))!;
+        Assert.Equal(("周新站长", "137****0001", "站管理员"), (row.Name, row.PhoneMasked, row.RoleName));
+        var appointee = await app.SignedInAsync("13711110001", "Zhan#2026a");
+        var roots = await appointee.GetFromJsonAsync<Paged<Web.Features.Organization.OrgUnitDto>>("/api/v1/org/units", Json.Options);
+        Assert.Equal(units.OtherStation.Id, Assert.Single(roots!.Items).Id);
+        var sms = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0001").Select(m => m.Text).ToListAsync());
+        Assert.Contains(sms, t => t.Contains("站管理员"));
+    }
+
+    [Fact]
+    public async Task WithoutAPassword_AStrongOneIsGenerated_AndSentBySms()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "吴队长", Phone = "13711110002", Role = RoleKind.TeamLeader, UnitId = units.Station.Id });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var text = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0002").Select(m => m.Text).SingleAsync());
+        var password = System.Text.RegularExpressions.Regex.Match(text, @"初始密码 (\S+)，").Groups[1].Value;
+        Assert.True(PasswordRules.IsStrong(password), $"generated password '{password}' is weak");
+        await app.SignedInAsync("13711110002", password);
+    }
+
+    [Fact]
+    public async Task StationAdmin_CannotAppointWiderRoles_OrOutsideTheirStation()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "越权所长", Phone = "13711110003", Role = RoleKind.InstituteAdmin, UnitId = units.Institute.Id }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "越权站长", Phone = "13711110003", Role = RoleKind.StationAdmin, UnitId = units.OtherStation.Id }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "越权所长", Phone = "13711110003", Role = RoleKind.InstituteAdmin, UnitId = units.Station.Id }), HttpStatusCode.BadRequest);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.PhoneMasked == "137****0003")));
+
+        var ok = await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "本站志愿者", Phone = "13711110004", Role = RoleKind.Volunteer, UnitId = units.Station.Id });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task Lists_AreScoped_AndAnotherCountySeesNone()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var station = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var other = await app.SignedInAsync(DemoLogins.OtherCountyAdmin);
+
+        var mine = await station.GetFromJsonAsync<Paged<AccountRow>>("/api/v1/accounts?pageSize=200", Json.Options);
+        var theirs = await other.GetFromJsonAsync<Paged<AccountRow>>("/api/v1/accounts?q=" + Uri.EscapeDataString(units.Station.Name), Json.Options);
+
+        Assert.NotEmpty(mine!.Items);
+        Assert.All(mine.Items, a => Assert.Equal(units.Station.Id, a.UnitId));
+        Assert.Empty(theirs!.Items);
+    }
+
+    [Fact]
+    public async Task Revoking_TakesTheConsoleAway_AndIsAudited()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var created = await county.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "临时站长", Phone = "13711110005", Role = RoleKind.StationAdmin, UnitId = units.Station.Id, Password = "Temp#2026a" });
+        var row = (await created.Content.ReadFromJsonAsync<AccountRow>(Json.Options))!;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await county.DeleteAsync($"/api/v1/accounts/assignments/{row.AssignmentId}")).StatusCode);
+
+        var former = await app.SignedInAsync("13711110005", "Temp#2026a");
+        await ProblemAssert.IsProblemAsync(await former.GetAsync("/api/v1/org/units"), HttpStatusCode.Forbidden);
+        var log = await county.GetFromJsonAsync<Paged<AuditEntryDto>>("/api/v1/audit?entityType=RoleAssignment&action=Delete", Json.Options);
+        Assert.Contains(log!.Items, e => e.EntityId == row.AssignmentId.ToString());
+        await ProblemAssert.IsProblemAsync(await county.DeleteAsync($"/api/v1/accounts/assignments/{row.AssignmentId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task LockedAccount_IsUnlockedByItsAdmin()
+    {
+        var anonymous = app.Client();
+        for (var i = 0; i < 5; i++) await anonymous.PostAsJsonAsync("/api/v1/auth/login", new { phone = DemoLogins.Volunteer, password = $"Bad#pass{i}" });
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "138****0005").Select(u => u.Id).SingleAsync());
+        var station = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var list = await station.GetFromJsonAsync<Paged<AccountRow>>("/api/v1/accounts?q=0005", Json.Options);
+        Assert.True(Assert.Single(list!.Items).LockedOut);
+
+        await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.OtherStationAdmin)).PostAsync($"/api/v1/accounts/{userId}/unlock", null), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NoContent, (await station.PostAsync($"/api/v1/accounts/{userId}/unlock", null)).StatusCode);
+
+        await app.SignedInAsync(DemoLogins.Volunteer);
+    }
+}
