@@ -1,3 +1,4 @@
+using BootstrapBlazor.Components;
 using CivicPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -14,6 +15,10 @@ public abstract class AdminPageBase : ComponentBase
     [Inject] protected CurrentScope Scope { get; set; } = default!;
     [Inject] protected Microsoft.EntityFrameworkCore.IDbContextFactory<Data.AppDbContext> DbFactory { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] protected ToastService Toast { get; set; } = default!;
+
+    /// <summary>The refusal of the last change tried from a dialog, shown inside that dialog.</summary>
+    protected string? FormError { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -34,5 +39,25 @@ public abstract class AdminPageBase : ComponentBase
         await using var scope = ScopeFactory.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentScope>().SetFromPrincipal((await AuthState).User);
         return await work(scope.ServiceProvider);
+    }
+
+    /// <summary>
+    /// Runs a change; a refusal by the domain (or a record out of scope) becomes <see cref="FormError"/> or a toast,
+    /// never a broken circuit. Returns null when refused.
+    /// </summary>
+    protected async Task<T?> AttemptAsync<T>(Func<Task<T>> work, bool toast = false) where T : class
+    {
+        FormError = null;
+        try
+        {
+            return await work();
+        }
+        catch (Exception ex) when (ex is Domain.Common.DomainException or NotFoundException)
+        {
+            if (toast) await Toast.Error("操作未完成", ex.Message);
+            else FormError = ex.Message;
+            StateHasChanged();
+            return null;
+        }
     }
 }

@@ -13,7 +13,6 @@ public partial class AccountsPage : AdminPageBase
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly int[] pageSizes = [20, 50, 100];
 
-    [Inject] private ToastService Toast { get; set; } = default!;
     [Inject] private SwalService Swal { get; set; } = default!;
 
     private Table<AccountRow> table = default!;
@@ -25,7 +24,6 @@ public partial class AccountsPage : AdminPageBase
     private List<SelectedItem> unitItems = [];
     private ResetPasswordRequest reset = new();
     private AccountRow? resetting;
-    private string? formError;
 
     private static readonly List<SelectedItem> roleFilterItems =
         [new("", "全部角色"), .. Enum.GetValues<RoleKind>().Select(r => new SelectedItem(r.ToString(), RoleLabels.Of(r)))];
@@ -50,7 +48,7 @@ public partial class AccountsPage : AdminPageBase
     {
         grant = new GrantInput();
         unitItems = [];
-        formError = null;
+        FormError = null;
         await grantModal.Show();
     }
 
@@ -75,7 +73,7 @@ public partial class AccountsPage : AdminPageBase
         var errors = ValidationFilter<GrantRoleRequest>.Validate(request);
         if (errors.Count > 0)
         {
-            formError = errors.First().Value[0];
+            FormError = errors.First().Value[0];
             return;
         }
         var row = await Run(sp => sp.GetRequiredService<AccountManagement>().GrantAsync(request));
@@ -110,7 +108,7 @@ public partial class AccountsPage : AdminPageBase
     {
         resetting = row;
         reset = new ResetPasswordRequest();
-        formError = null;
+        FormError = null;
         await resetModal.Show();
     }
 
@@ -147,19 +145,5 @@ public partial class AccountsPage : AdminPageBase
         public string? Password { get; set; }
     }
 
-    private async Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class
-    {
-        formError = null;
-        try
-        {
-            return await InScopeAsync(work);
-        }
-        catch (Exception ex) when (ex is DomainException or NotFoundException)
-        {
-            if (toast) await Toast.Error("操作未完成", ex.Message);
-            else formError = ex.Message;
-            StateHasChanged();
-            return null;
-        }
-    }
+    private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);
 }

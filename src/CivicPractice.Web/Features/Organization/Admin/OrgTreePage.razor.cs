@@ -14,7 +14,6 @@ namespace CivicPractice.Web.Features.Organization.Admin;
 /// </summary>
 public partial class OrgTreePage : AdminPageBase
 {
-    [Inject] private ToastService Toast { get; set; } = default!;
     [Inject] private SwalService Swal { get; set; } = default!;
 
     private TreeView<OrgNode>? tree;
@@ -37,7 +36,6 @@ public partial class OrgTreePage : AdminPageBase
     private OrgUnitForm unitForm = new();
     private OrgUnitType? creatingType;
     private string unitDialogTitle = "";
-    private string? formError;
     private List<SelectedItem> moveTargets = [];
     private string? moveTargetId;
     private VenueForm venueForm = new();
@@ -137,7 +135,7 @@ public partial class OrgTreePage : AdminPageBase
         creatingType = type;
         unitForm = new OrgUnitForm();
         unitDialogTitle = $"在“{selected!.Name}”下新增{OrgUnitLabels.Of(type)}";
-        formError = null;
+        FormError = null;
         await unitModal.Show();
     }
 
@@ -146,7 +144,7 @@ public partial class OrgTreePage : AdminPageBase
         creatingType = null;
         unitForm = OrgUnitForm.From<OrgUnitForm>(selected!);
         unitDialogTitle = $"编辑“{selected!.Name}”";
-        formError = null;
+        FormError = null;
         await unitModal.Show();
     }
 
@@ -170,7 +168,7 @@ public partial class OrgTreePage : AdminPageBase
 
     private async Task OpenMoveAsync()
     {
-        formError = null;
+        FormError = null;
         moveTargetId = null;
         var targets = await Query(db => OrgUnitHandlers.MoveTargetsAsync(db, selected!.Id));
         moveTargets = [.. targets.Select(t => new SelectedItem(t.Id.ToString(), $"{t.Name}（{t.TypeName}）"))];
@@ -219,7 +217,7 @@ public partial class OrgTreePage : AdminPageBase
     {
         editingVenueId = null;
         venueForm = new VenueForm();
-        formError = null;
+        FormError = null;
         await venueModal.Show();
     }
 
@@ -231,7 +229,7 @@ public partial class OrgTreePage : AdminPageBase
             Name = v.Name, Platform = v.Platform, OwnerName = v.OwnerName, Address = v.Address, Capacity = v.Capacity,
             OpeningHours = v.OpeningHours, ManagerName = v.ManagerName,
         };
-        formError = null;
+        FormError = null;
         await venueModal.Show();
     }
 
@@ -273,19 +271,5 @@ public partial class OrgTreePage : AdminPageBase
         return await work(db);
     }
 
-    /// <summary>Runs a change; the domain's refusal becomes the form's error (or a toast), never a broken circuit.</summary>
-    private async Task<T?> Run<T>(Func<AppDbContext, Task<T>> work, bool toast = false) where T : class
-    {
-        formError = null;
-        try
-        {
-            return await Query(work);
-        }
-        catch (Exception ex) when (ex is DomainException or NotFoundException)
-        {
-            if (toast) await Toast.Error("操作未完成", ex.Message);
-            else formError = ex.Message;
-            return null;
-        }
-    }
+    private Task<T?> Run<T>(Func<AppDbContext, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => Query(work), toast);
 }
