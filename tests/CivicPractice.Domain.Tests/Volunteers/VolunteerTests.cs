@@ -1,0 +1,84 @@
+using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Volunteers;
+
+namespace CivicPractice.Domain.Tests.Volunteers;
+
+public sealed class VolunteerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Approve_GivesTheNumber_OnlyOnce()
+    {
+        var v = Register();
+        v.Approve("439901000001", Guid.NewGuid(), Now);
+
+        Assert.Equal(VolunteerStatus.Approved, v.Status);
+        Assert.Equal("439901000001", v.Number);
+        Assert.Throws<DomainException>(() => v.Approve("439901000002", Guid.NewGuid(), Now));
+        Assert.Throws<DomainException>(() => v.Reject("重复", Guid.NewGuid(), Now));
+    }
+
+    [Fact]
+    public void Reject_NeedsAReason()
+    {
+        var v = Register();
+        Assert.Throws<DomainException>(() => v.Reject(" ", Guid.NewGuid(), Now));
+        v.Reject("身份证照片不清晰", Guid.NewGuid(), Now);
+        Assert.Equal(VolunteerStatus.Rejected, v.Status);
+    }
+
+    [Fact]
+    public void Withdraw_ErasesPersonalFields_AndKeepsTheRecord()
+    {
+        var v = Register();
+        v.Approve("439901000001", Guid.NewGuid(), Now);
+        v.Withdraw(Now);
+
+        Assert.Equal(VolunteerStatus.Withdrawn, v.Status);
+        Assert.Equal("439901000001", v.Number);
+        Assert.Equal(Volunteer.ErasedName, v.Name);
+        Assert.Null(v.IdCipher);
+        Assert.Null(v.IdIndex);
+        Assert.Null(v.PhoneCipher);
+        Assert.Null(v.BirthDate);
+        Assert.Empty(v.IdMasked);
+        Assert.Empty(v.Tags);
+        Assert.Throws<DomainException>(() => v.Correct(Profile(), Now));
+    }
+
+    [Fact]
+    public void Register_OnlyAtAnActiveStation_AndWithConsent()
+    {
+        var county = Guid.NewGuid();
+        var center = OrgUnit.Create(county, null, OrgUnitType.Center, Details("中心", "C"), Now);
+        var institute = OrgUnit.Create(county, center, OrgUnitType.Institute, Details("所", "I"), Now);
+        Assert.Throws<DomainException>(() => Volunteer.Register(institute, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now));
+        var station = OrgUnit.Create(county, institute, OrgUnitType.Station, Details("站", "S"), Now);
+        Assert.Throws<DomainException>(() => Volunteer.Register(station, Profile(), Identity(), "", RegistrationSource.SelfService, Now));
+    }
+
+    [Fact]
+    public void Profile_ListsAreTrimmedAndDeduplicated()
+    {
+        var v = Register();
+        v.Correct(Profile() with { Tags = ["五老", " 五老 ", "", "在职党员"] }, Now);
+        Assert.Equal(["五老", "在职党员"], v.Tags);
+    }
+
+    internal static Volunteer Register()
+    {
+        var county = Guid.NewGuid();
+        var center = OrgUnit.Create(county, null, OrgUnitType.Center, Details("中心", "C"), Now);
+        var institute = OrgUnit.Create(county, center, OrgUnitType.Institute, Details("所", "I"), Now);
+        var station = OrgUnit.Create(county, institute, OrgUnitType.Station, Details("站", "S"), Now);
+        return Volunteer.Register(station, Profile(), Identity(), "我已阅读并同意", RegistrationSource.SelfService, Now);
+    }
+
+    private static VolunteerProfile Profile() => new("张三", PoliticalStatus.PartyMember, ["医疗护理"], ["敬老爱老"], ["在职党员"], ["周末"]);
+
+    private static ProtectedIdentity Identity() => new("id:1", "v1:x", "430***********1234", "phone:1", "v1:y", "138****0000", Gender.Male, new DateOnly(1980, 1, 1));
+
+    private static OrgUnitDetails Details(string name, string code) => new(name, code, null, null, null, 0, null, null, null, null);
+}
