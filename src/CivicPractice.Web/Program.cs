@@ -5,6 +5,7 @@ using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Demo;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Features.Organization;
+using CivicPractice.Web.Features.Volunteers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -12,6 +13,7 @@ builder.AddData();
 builder.AddIdentityFeature();
 builder.AddOrganization();
 builder.AddAccounts();
+builder.AddVolunteers();
 builder.AddAudit();
 builder.AddDemo();
 
@@ -20,6 +22,7 @@ app.UsePlatform();
 app.MapIdentity();
 app.MapOrganization();
 app.MapAccounts();
+app.MapVolunteers();
 app.MapAudit();
 app.MapPlatform();
 

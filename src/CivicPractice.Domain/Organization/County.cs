@@ -21,5 +21,9 @@ public sealed class County
     public string Code { get; private set; } = "";
     public string Province { get; private set; } = "";
     public bool IsActive { get; private set; }
+    /// <summary>New volunteer registrations are approved at once instead of waiting for their station (a per-county setting).</summary>
+    public bool AutoApproveVolunteers { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    public void SetAutoApproveVolunteers(bool value) => AutoApproveVolunteers = value;
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Infrastructure;
@@ -25,6 +27,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+    public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<VolunteerOption> VolunteerOptions => Set<VolunteerOption>();
 
     public CurrentScope Scope => scope;
 
@@ -45,6 +49,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         builder.Entity<RoleAssignment>().HasQueryFilter(r => FilterOff || r.CountyId == FilterCounty);
         builder.Entity<AuditEntry>().HasQueryFilter(a => FilterOff || a.CountyId == FilterCounty);
         builder.Entity<SmsMessage>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
+        builder.Entity<Volunteer>().HasQueryFilter(v => FilterOff || (v.CountyId == FilterCounty && v.UnitPath.StartsWith(FilterPath)));
+        builder.Entity<VolunteerOption>().HasQueryFilter(o => FilterOff || o.CountyId == FilterCounty);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -59,7 +65,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment)];
+    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption)];
 
     /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
     private void AddAuditEntries()
@@ -71,7 +77,11 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
             .ToList();
         foreach (var entry in entries)
         {
-            var changed = entry.Properties.Where(p => entry.State != EntityState.Modified || p.IsModified).ToList();
+            // Encrypted values and blind indexes stay out of the log: it must not become a second copy of personal data.
+            var changed = entry.Properties
+                .Where(p => entry.State != EntityState.Modified || p.IsModified)
+                .Where(p => !p.Metadata.Name.EndsWith("Cipher", StringComparison.Ordinal) && !p.Metadata.Name.EndsWith("Index", StringComparison.Ordinal))
+                .ToList();
             if (entry.State == EntityState.Modified && changed.All(p => Equals(p.OriginalValue, p.CurrentValue))) continue;
             AuditEntries.Add(new AuditEntry
             {

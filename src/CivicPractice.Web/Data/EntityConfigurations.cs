@@ -1,4 +1,6 @@
 using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -104,5 +106,40 @@ internal sealed class SmsConfiguration : IEntityTypeConfiguration<SmsMessage>, I
         b.Property(c => c.PhoneIndex).HasMaxLength(80);
         b.Property(c => c.CodeHash).HasMaxLength(100);
         b.HasIndex(c => new { c.PhoneIndex, c.CreatedAt });
+    }
+}
+
+internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
+{
+    public void Configure(EntityTypeBuilder<Volunteer> b)
+    {
+        b.Property(v => v.Number).HasMaxLength(20);
+        b.Property(v => v.Name).HasMaxLength(30);
+        b.Property(v => v.UnitPath).HasMaxLength(400);
+        b.Property(v => v.IdIndex).HasMaxLength(80);
+        b.Property(v => v.IdCipher).HasMaxLength(200);
+        b.Property(v => v.IdMasked).HasMaxLength(20);
+        b.Property(v => v.PhoneIndex).HasMaxLength(80);
+        b.Property(v => v.PhoneCipher).HasMaxLength(200);
+        b.Property(v => v.PhoneMasked).HasMaxLength(20);
+        b.Property(v => v.ConsentText).HasMaxLength(2000);
+        b.Property(v => v.ReviewNote).HasMaxLength(200);
+        // One person, one registration per county; erased (withdrawn) rows hold nulls, which never collide.
+        b.HasIndex(v => new { v.CountyId, v.IdIndex }).IsUnique();
+        b.HasIndex(v => new { v.CountyId, v.PhoneIndex }).IsUnique();
+        b.HasIndex(v => new { v.CountyId, v.Number }).IsUnique();
+        b.HasIndex(v => new { v.CountyId, v.UnitPath });
+        b.HasIndex(v => new { v.CountyId, v.Status });
+        b.HasIndex(v => v.UserId);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.StationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VolunteerOptionConfiguration : IEntityTypeConfiguration<VolunteerOption>
+{
+    public void Configure(EntityTypeBuilder<VolunteerOption> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(30);
+        b.HasIndex(o => new { o.CountyId, o.Kind, o.Name }).IsUnique();
     }
 }

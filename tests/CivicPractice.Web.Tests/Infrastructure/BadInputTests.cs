@@ -18,6 +18,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/org/units/{id:guid}/deactivate"), ("POST", "/api/v1/org/units/{id:guid}/activate"),
         ("POST", "/api/v1/org/venues/{id:guid}/deactivate"), ("DELETE", "/api/v1/accounts/assignments/{id:guid}"),
         ("POST", "/api/v1/accounts/{userId:guid}/unlock"), ("POST", "/api/v1/auth/logout"),
+        ("POST", "/api/v1/volunteers/{id:guid}/approve"), ("POST", "/api/v1/me/volunteer/withdraw"),
     ];
 
     private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u) =>
@@ -36,6 +37,13 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/accounts/", $"{{\"name\":\"张三\",\"phone\":\"13712340000\",\"role\":\"CountyAdmin\",\"unitId\":\"{u.Station.Id}\"}}"),
         ("POST", "/api/v1/accounts/", $"{{\"name\":\"张三\",\"phone\":\"13712340000\",\"role\":\"StationAdmin\",\"unitId\":\"{u.Station.Id}\",\"password\":\"short\"}}"),
         ("POST", "/api/v1/accounts/{userId:guid}/reset-password", "{\"password\":\"abc\"}"),
+        ("POST", "/api/v1/volunteer-registration/sms-code", "{\"phone\":\"1\",\"countyCode\":\"abc\"}"),
+        ("POST", "/api/v1/volunteer-registration/", $"{{\"phone\":\"13655559999\",\"code\":\"123456\",\"idNumber\":\"430121198001010010\",\"name\":\"错号码\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
+        ("POST", "/api/v1/volunteer-registration/", $"{{\"phone\":\"13655559999\",\"code\":\"123456\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19800101", "001")}\",\"name\":\"未同意\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":false}}"),
+        ("POST", "/api/v1/volunteers/", $"{{\"phone\":\"13655559998\",\"idNumber\":\"43012119800230001X\",\"name\":\"错日期\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
+        ("POST", "/api/v1/volunteers/{id:guid}/reject", "{\"reason\":\"\"}"),
+        ("POST", "/api/v1/volunteers/{id:guid}/reveal", "{\"field\":\"Salary\"}"),
+        ("PUT", "/api/v1/me/volunteer/", "{\"name\":\"\",\"politicalStatus\":\"Nobody\"}"),
     ];
 
     [Fact]
@@ -44,13 +52,14 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         var units = await DemoUnits.LoadAsync(app);
         var venueId = await app.WithDbAsync(db => db.Venues.Where(v => v.OrgUnitId == units.Institute.Id).Select(v => v.Id).FirstAsync());
         var stationAdminId = await app.WithDbAsync(db => db.RoleAssignments.Where(r => r.OrgUnitId == units.Station.Id && r.Role == Domain.Identity.RoleKind.StationAdmin).Select(r => r.UserId).FirstAsync());
+        var volunteerId = await app.WithDbAsync(db => db.Volunteers.Where(v => v.Status == Domain.Volunteers.VolunteerStatus.Pending).Select(v => v.Id).FirstAsync());
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var before = await SnapshotAsync();
 
         var covered = new HashSet<string>();
         foreach (var (method, pattern, body) in Cases(units))
         {
-            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
+            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
                 .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
             foreach (var payload in new[] { body, Malformed })
             {
@@ -78,6 +87,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
 
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db =>
         $"{await db.OrgUnits.CountAsync()}|{await db.Venues.CountAsync()}|{await db.OrgUnits.Where(u => u.IsActive).CountAsync()}|" +
+        $"{await db.Volunteers.CountAsync()}|{string.Join(",", await db.Volunteers.OrderBy(v => v.Id).Select(v => v.Name + v.Status + v.Number).ToListAsync())}|" +
         $"{await db.Users.CountAsync()}|{await db.RoleAssignments.CountAsync()}|{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())}|" +
         string.Join(",", await db.OrgUnits.OrderBy(u => u.Code).Select(u => u.Name + u.ResidentPopulation + u.Path).Take(50).ToListAsync()) +
         string.Join(",", await db.Venues.OrderBy(v => v.Id).Select(v => v.Name + v.Capacity).ToListAsync()));

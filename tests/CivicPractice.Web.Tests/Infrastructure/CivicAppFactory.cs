@@ -36,6 +36,8 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Civic:Database:ConnectionString", Provider == DatabaseProvider.Postgres ? PostgresConnectionString() : "");
         builder.UseSetting("Civic:Demo:Scale", Scale.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Civic:Demo:Seed", "7");
+        // A few hundred volunteers per test database: enough to page and filter, quick to seed.
+        builder.UseSetting("Civic:Demo:VolunteerShare", "0.003");
         builder.UseSetting("Civic:Pii:EncryptionKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()));
         builder.UseSetting("Civic:Pii:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 101)).ToArray()));
         ConfigureMore(builder);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CivicPractice.Domain.Common;
 using CivicPractice.Domain.Identity;
 using CivicPractice.Web.Data;
@@ -75,7 +74,7 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         string? generated = null;
         if (user is null)
         {
-            generated = string.IsNullOrEmpty(r.Password) ? NewPassword() : null;
+            generated = string.IsNullOrEmpty(r.Password) ? AccountService.NewPassword() : null;
             user = await accounts.CreateAsync(unit.CountyId, phone, r.Name!.Trim(), r.Password is { Length: > 0 } p ? p : generated!);
         }
         if (await db.RoleAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == r.Role && a.OrgUnitId == unit.Id, ct))
@@ -143,17 +142,5 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
             Summary = $"{summary}：{user.DisplayName}（{user.PhoneMasked}）", IpAddress = Scope.IpAddress,
         });
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>12 characters from all four classes, so it always meets the policy.</summary>
-    private static string NewPassword()
-    {
-        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", symbols = "@#$%&*!";
-        const string all = lower + upper + digits + symbols;
-        var chars = new[] { Pick(lower), Pick(upper), Pick(digits), Pick(symbols) }.Concat(Enumerable.Range(0, 8).Select(_ => Pick(all))).ToArray();
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-
-        static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
     }
 }

@@ -28,6 +28,10 @@ public static class AuditActions
     public const string SignInFailed = "SignInFailed";
     public const string LockedOut = "LockedOut";
     public const string SignOut = "SignOut";
+    /// <summary>An admin looked at a personal field in clear.</summary>
+    public const string Reveal = "Reveal";
+    /// <summary>A person downloaded their own data.</summary>
+    public const string Export = "Export";
 
     public static string Label(string action) => action switch
     {
@@ -38,6 +42,8 @@ public static class AuditActions
         SignInFailed => "登录失败",
         LockedOut => "账号锁定",
         SignOut => "退出登录",
+        Reveal => "查看敏感信息",
+        Export => "导出个人信息",
         _ => action,
     };
 }

@@ -54,6 +54,7 @@ public static class IdentityFeature
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
         services.AddScoped<SignInService>();
+        services.AddScoped<VerificationCodes>();
         services.AddScoped<AccountService>();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<CircuitHandler, ScopeCircuitHandler>();

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using CivicPractice.Domain.Identity;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Audit;
@@ -23,13 +22,10 @@ public sealed class SignInService(
     UserManager<AppUser> users,
     AppDbContext db,
     PiiProtector pii,
-    ISmsSender sms,
+    VerificationCodes codes,
     TimeProvider clock)
 {
     public const string WrongCredentials = "手机号或密码错误。";
-    public const int SmsCodeLifetimeMinutes = 5;
-    public const int SmsResendSeconds = 60;
-    public const int SmsMaxAttempts = 5;
 
     public Task<AppUser?> FindByPhoneAsync(string phone) => users.FindByNameAsync(PhoneIndex(phone));
 
@@ -69,53 +65,25 @@ public sealed class SignInService(
     /// </summary>
     public async Task<string?> SendCodeAsync(string phone, CancellationToken ct = default)
     {
-        phone = MobileNumber.Normalize(phone);
-        if (!MobileNumber.IsValid(phone)) return MobileNumber.Invalid;
-        var index = PhoneIndex(phone);
-        var now = clock.GetUtcNow();
-        var recent = await db.SmsCodes.Where(c => c.PhoneIndex == index).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (recent is not null && now - recent.CreatedAt < TimeSpan.FromSeconds(SmsResendSeconds))
-        {
-            return $"验证码已发送，请 {SmsResendSeconds} 秒后再试。";
-        }
-        var user = await users.FindByNameAsync(index);
-        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6");
-        db.SmsCodes.Add(new SmsCode { PhoneIndex = index, CodeHash = Hash(index, code), CreatedAt = now, ExpiresAt = now.AddMinutes(SmsCodeLifetimeMinutes) });
-        await db.SaveChangesAsync(ct);
-        if (user is not null)
-        {
-            await sms.SendAsync(user.CountyId, phone, $"【文明实践云】您的登录验证码是 {code}，{SmsCodeLifetimeMinutes} 分钟内有效。如非本人操作，请忽略本短信。", ct);
-        }
-        return null;
+        var user = MobileNumber.IsValid(phone) ? await FindByPhoneAsync(phone) : null;
+        return await codes.SendAsync(phone, CodePurpose.SignIn, user?.CountyId, deliver: user is not null, ct);
     }
 
     public async Task<SignInOutcome> SmsCodeAsync(string phone, string code)
     {
         phone = MobileNumber.Normalize(phone);
         if (!MobileNumber.IsValid(phone)) return new(false, MobileNumber.Invalid);
-        var index = PhoneIndex(phone);
-        var now = clock.GetUtcNow();
-        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.UsedAt == null)
-            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync();
-        var user = await users.FindByNameAsync(index);
-        if (pending is null || pending.ExpiresAt < now || pending.FailedAttempts >= SmsMaxAttempts)
+        var user = await FindByPhoneAsync(phone);
+        var check = await codes.ConsumeAsync(phone, code, CodePurpose.SignIn);
+        if (check != CodeCheck.Ok || user is null)
         {
-            await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, "验证码无效或已过期");
-            return new(false, "验证码无效或已过期，请重新获取。");
-        }
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(pending.CodeHash), Encoding.ASCII.GetBytes(Hash(index, code?.Trim() ?? ""))) || user is null)
-        {
-            pending.FailedAttempts++;
-            await db.SaveChangesAsync();
-            await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, "验证码错误");
-            return new(false, "验证码错误。");
+            await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, check == CodeCheck.Wrong ? "验证码错误" : "验证码无效或已过期");
+            return new(false, VerificationCodes.Describe(check == CodeCheck.Ok ? CodeCheck.ExpiredOrMissing : check));
         }
         if (await users.IsLockedOutAsync(user))
         {
             return new(false, LockedMessage(user), LockedOut: true);
         }
-        pending.UsedAt = now;
-        await db.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "sms");
         await AuditAsync(user, user.CountyId, AuditActions.SignIn, "验证码登录");
         return SignInOutcome.Ok;
@@ -133,9 +101,6 @@ public sealed class SignInService(
         var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
         return $"账号已被锁定，请 {minutes} 分钟后再试，或联系管理员。";
     }
-
-    private static string Hash(string index, string code) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(index + "|" + code)));
 
     private async Task AuditAsync(AppUser? user, Guid? countyId, string action, string? summary)
     {
@@ -178,5 +143,17 @@ public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii,
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) throw new Domain.Common.DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
         return user;
+    }
+
+    /// <summary>12 characters from all four classes, so it always meets the policy.</summary>
+    public static string NewPassword()
+    {
+        const string lower = "abcdefghijkmnpqrstuvwxyz", upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", digits = "23456789", symbols = "@#$%&*!";
+        const string all = lower + upper + digits + symbols;
+        var chars = new[] { Pick(lower), Pick(upper), Pick(digits), Pick(symbols) }.Concat(Enumerable.Range(0, 8).Select(_ => Pick(all))).ToArray();
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+
+        static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
     }
 }

@@ -16,6 +16,7 @@ public sealed class SmsCode
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string PhoneIndex { get; set; } = "";
+    public CodePurpose Purpose { get; set; } = CodePurpose.SignIn;
     public string CodeHash { get; set; } = "";
     public DateTimeOffset ExpiresAt { get; set; }
     public int FailedAttempts { get; set; }

@@ -83,6 +83,7 @@ public static class OrgUnitHandlers
         var venues = await db.Venues.Where(v => subtreeIds.Contains(v.OrgUnitId)).ToListAsync(ct);
         var pathOf = descendants.Append(unit).ToDictionary(u => u.Id, u => u.Path);
         foreach (var v in venues) v.FollowUnit(pathOf[v.OrgUnitId]);
+        foreach (var v in await db.Volunteers.Where(v => subtreeIds.Contains(v.StationId)).ToListAsync(ct)) v.FollowUnit(pathOf[v.StationId]);
         var affectedUsers = await db.RoleAssignments.Where(r => subtreeIds.Contains(r.OrgUnitId)).Select(r => r.UserId).Distinct().ToListAsync(ct);
         foreach (var user in await db.Users.Where(u => affectedUsers.Contains(u.Id)).ToListAsync(ct))
         {

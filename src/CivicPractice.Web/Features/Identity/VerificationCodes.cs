@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Identity;
+
+public enum CodePurpose
+{
+    SignIn = 1,
+    Register = 2,
+}
+
+public enum CodeCheck
+{
+    Ok,
+    ExpiredOrMissing,
+    Wrong,
+}
+
+/// <summary>
+/// SMS one-time codes: 6 digits, 5 minutes, one per minute per phone and purpose, 5 tries; only a hash is stored,
+/// and a used code cannot be replayed.
+/// </summary>
+public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, ISmsSender sms, TimeProvider clock)
+{
+    public const int LifetimeMinutes = 5;
+    public const int ResendSeconds = 60;
+    public const int MaxAttempts = 5;
+
+    /// <summary>Returns an error to show, or null. With <paramref name="deliver"/> false the code is recorded but not sent
+    /// (a sign-in code for a phone with no account: the answer must look the same).</summary>
+    public async Task<string?> SendAsync(string phone, CodePurpose purpose, Guid? countyId, bool deliver, CancellationToken ct = default)
+    {
+        phone = MobileNumber.Normalize(phone);
+        if (!MobileNumber.IsValid(phone)) return MobileNumber.Invalid;
+        var index = pii.PhoneIndex(phone);
+        var now = clock.GetUtcNow();
+        var recent = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.Purpose == purpose).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (recent is not null && now - recent.CreatedAt < TimeSpan.FromSeconds(ResendSeconds))
+        {
+            return $"验证码已发送，请 {ResendSeconds} 秒后再试。";
+        }
+        var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        db.SmsCodes.Add(new SmsCode { PhoneIndex = index, Purpose = purpose, CodeHash = Hash(index, code), CreatedAt = now, ExpiresAt = now.AddMinutes(LifetimeMinutes) });
+        await db.SaveChangesAsync(ct);
+        if (deliver)
+        {
+            var use = purpose == CodePurpose.Register ? "志愿者注册" : "登录";
+            await sms.SendAsync(countyId, phone, $"【文明实践云】您的{use}验证码是 {code}，{LifetimeMinutes} 分钟内有效。如非本人操作，请忽略本短信。", ct);
+        }
+        return null;
+    }
+
+    /// <summary>Checks and, when right, consumes the newest open code of the phone for the purpose.</summary>
+    public async Task<CodeCheck> ConsumeAsync(string phone, string? code, CodePurpose purpose, CancellationToken ct = default)
+    {
+        var index = pii.PhoneIndex(phone);
+        var now = clock.GetUtcNow();
+        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.Purpose == purpose && c.UsedAt == null)
+            .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+        if (pending is null || pending.ExpiresAt < now || pending.FailedAttempts >= MaxAttempts) return CodeCheck.ExpiredOrMissing;
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(pending.CodeHash), Encoding.ASCII.GetBytes(Hash(index, code?.Trim() ?? ""))))
+        {
+            pending.FailedAttempts++;
+            await db.SaveChangesAsync(ct);
+            return CodeCheck.Wrong;
+        }
+        pending.UsedAt = now;
+        await db.SaveChangesAsync(ct);
+        return CodeCheck.Ok;
+    }
+
+    public static string Describe(CodeCheck check) => check switch
+    {
+        CodeCheck.ExpiredOrMissing => "验证码无效或已过期，请重新获取。",
+        CodeCheck.Wrong => "验证码错误。",
+        _ => "",
+    };
+
+    private static string Hash(string index, string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(index + "|" + code)));
+}

@@ -1,0 +1,324 @@
+using System.Text.Json;
+using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Volunteers;
+
+/// <summary>
+/// Real-name volunteer registration (portal, console, import), review, PIPL reveal/export/correct/withdraw.
+/// Used by the API and the pages alike. Reads go through the scope filters; cross-scope uniqueness checks
+/// deliberately look past them and reveal only the holding station's name.
+/// </summary>
+public sealed class VolunteerService(
+    AppDbContext db, PiiProtector pii, VerificationCodes codes, AccountService accounts, UserManager<AppUser> users, TimeProvider clock)
+{
+    private CurrentScope Scope => db.Scope;
+
+    public async Task<OptionLists?> OptionsAsync(string? countyCode, CancellationToken ct = default)
+    {
+        using var _ = Scope.AsSystem();
+        var county = await db.Counties.Where(c => c.IsActive && (countyCode == null || c.Code == countyCode)).OrderBy(c => c.Code).FirstOrDefaultAsync(ct);
+        if (county is null) return null;
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.CountyId == county.Id && u.IsActive && (u.Type == OrgUnitType.Institute || u.Type == OrgUnitType.Station))
+            .OrderBy(u => u.SortOrder).Select(u => new { u.Id, u.ParentId, u.Type, u.Name, u.SortOrder }).ToListAsync(ct);
+        var institutes = units.Where(u => u.Type == OrgUnitType.Institute).ToDictionary(u => u.Id);
+        var stations = units.Where(u => u.Type == OrgUnitType.Station && u.ParentId is { } p && institutes.ContainsKey(p))
+            .OrderBy(u => institutes[u.ParentId!.Value].SortOrder).ThenBy(u => u.SortOrder)
+            .Select(u => new StationChoice(u.Id, u.Name, institutes[u.ParentId!.Value].Name)).ToList();
+        var options = await db.VolunteerOptions.AsNoTracking().Where(o => o.CountyId == county.Id && o.IsActive).OrderBy(o => o.SortOrder).ToListAsync(ct);
+        List<string> Of(VolunteerOptionKind k) => [.. options.Where(o => o.Kind == k).Select(o => o.Name)];
+        return new OptionLists(county.Name, county.Code, stations, Of(VolunteerOptionKind.Skill), Of(VolunteerOptionKind.Interest),
+            Of(VolunteerOptionKind.Tag), Of(VolunteerOptionKind.Availability), VolunteerConsent.Text);
+    }
+
+    public async Task<string?> SendRegistrationCodeAsync(string phone, string countyCode, CancellationToken ct = default)
+    {
+        Guid? countyId;
+        using (Scope.AsSystem())
+        {
+            countyId = await db.Counties.Where(c => c.Code == countyCode && c.IsActive).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        }
+        if (countyId is null) throw new NotFoundException("县（区）");
+        return await codes.SendAsync(phone, CodePurpose.Register, countyId, deliver: true, ct);
+    }
+
+    /// <summary>Self-service registration: the phone is proven by an SMS code; the station is any active one of the county.</summary>
+    public async Task<RegistrationResult> RegisterSelfAsync(SelfRegistrationRequest r, CancellationToken ct = default)
+    {
+        using var _ = Scope.AsSystem();
+        var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
+        ValidateIdentity(r, out var id, out var phone);
+        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        var check = await codes.ConsumeAsync(phone, r.Code, CodePurpose.Register, ct);
+        if (check != CodeCheck.Ok) throw new DomainException(VerificationCodes.Describe(check));
+        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.Text, RegistrationSource.SelfService, ct);
+        return new RegistrationResult(volunteer.Id, volunteer.Status, volunteer.Number, station.Name);
+    }
+
+    /// <summary>An admin registers a person at a station of their own subtree.</summary>
+    public async Task<VolunteerDetail> RegisterByAdminAsync(AdminRegistrationRequest r, RegistrationSource source = RegistrationSource.Admin, CancellationToken ct = default)
+    {
+        var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
+        ValidateIdentity(r, out var id, out var phone);
+        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, ct);
+        return await GetAsync(volunteer.Id, ct);
+    }
+
+    public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
+    {
+        var rows = Filter(q, await SubtreePathAsync(q.UnitId, ct));
+        var (page, size) = Paging.Normalize(q.Page, q.PageSize);
+        var total = await rows.CountAsync(ct);
+        var items = await Project(rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<VolunteerRow>(items, total, page, size);
+    }
+
+    /// <summary>All rows of a filtered list, for export; the caller streams them.</summary>
+    public async Task<IAsyncEnumerable<VolunteerRow>> ExportRowsAsync(VolunteerQuery q, CancellationToken ct = default) =>
+        Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).OrderBy(v => v.Number)).AsAsyncEnumerable();
+
+    public async Task<VolunteerDetail> GetAsync(Guid id, CancellationToken ct = default) =>
+        await Detail(db.Volunteers.AsNoTracking().Where(v => v.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("志愿者");
+
+    public async Task<VolunteerDetail> ApproveAsync(Guid id, CancellationToken ct = default)
+    {
+        var volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("志愿者");
+        await ApproveAsync(volunteer, ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<VolunteerDetail> RejectAsync(Guid id, string reason, CancellationToken ct = default)
+    {
+        var volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("志愿者");
+        volunteer.Reject(reason, Scope.UserId ?? Guid.Empty, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>Shows one personal field of one person in clear, and writes down who looked.</summary>
+    public async Task<string> RevealAsync(Guid id, PiiField field, CancellationToken ct = default)
+    {
+        var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct) ?? throw new NotFoundException("志愿者");
+        var cipher = field == PiiField.IdNumber ? volunteer.IdCipher : volunteer.PhoneCipher;
+        if (cipher is null) throw new DomainException("该志愿者已注销，个人信息已删除。", DomainErrorKind.Conflict);
+        var label = field == PiiField.IdNumber ? "身份证号码" : "手机号码";
+        await AuditAsync(AuditActions.Reveal, volunteer, $"查看 {volunteer.Name}（{volunteer.Number ?? "待审核"}）的{label}", ct);
+        return pii.Decrypt(cipher);
+    }
+
+    public async Task<VolunteerDetail?> MineAsync(CancellationToken ct = default)
+    {
+        var mine = await MyRecordAsync(ct);
+        if (mine is null) return null;
+        // A pending volunteer holds no role yet, so their scope covers nothing: read their own row by id.
+        using var _ = Scope.AsSystem();
+        return await Detail(db.Volunteers.AsNoTracking().Where(v => v.Id == mine.Id)).FirstAsync(ct);
+    }
+
+    /// <summary>PIPL right of access: everything we hold about the person, in clear, as JSON.</summary>
+    public async Task<byte[]> ExportMineAsync(CancellationToken ct = default)
+    {
+        var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
+        var station = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == v.StationId).Select(u => u.Name).FirstAsync(ct);
+        await AuditAsync(AuditActions.Export, v, $"{v.Name} 导出本人信息", ct);
+        return JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            志愿者编号 = v.Number,
+            姓名 = v.Name,
+            身份证号码 = v.IdCipher is null ? null : pii.Decrypt(v.IdCipher),
+            手机号码 = v.PhoneCipher is null ? null : pii.Decrypt(v.PhoneCipher),
+            性别 = v.Gender is { } g ? VolunteerLabels.Of(g) : null,
+            出生日期 = v.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            政治面貌 = VolunteerLabels.Of(v.PoliticalStatus),
+            所属实践站 = station,
+            专业技能 = v.Skills,
+            服务意向 = v.Interests,
+            人员标签 = v.Tags,
+            可服务时间 = v.Availability,
+            状态 = VolunteerLabels.Of(v.Status),
+            注册时间 = v.CreatedAt,
+            同意的个人信息处理规则 = v.ConsentText,
+            同意时间 = v.ConsentAt,
+        }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    public async Task<VolunteerDetail> CorrectMineAsync(VolunteerProfileForm form, CancellationToken ct = default)
+    {
+        var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
+        v.Correct(form.ToProfile(), clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (await MineAsync(ct))!;
+    }
+
+    /// <summary>注销: personal fields erased (volunteer and account), records kept, the volunteer role removed.</summary>
+    public async Task WithdrawMineAsync(CancellationToken ct = default)
+    {
+        var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
+        var userId = v.UserId;
+        v.Withdraw(clock.GetUtcNow());
+        if (userId is { } uid)
+        {
+            var roles = await db.RoleAssignments.IgnoreQueryFilters().Where(r => r.UserId == uid).ToListAsync(ct);
+            db.RoleAssignments.RemoveRange(roles.Where(r => r.Role == RoleKind.Volunteer));
+            if (roles.All(r => r.Role == RoleKind.Volunteer))
+            {
+                var user = await users.FindByIdAsync(uid.ToString());
+                if (user is not null)
+                {
+                    user.UserName = $"withdrawn.{user.Id:N}";
+                    user.NormalizedUserName = user.UserName.ToUpperInvariant();
+                    user.PhoneCipher = "";
+                    user.PhoneMasked = "";
+                    user.DisplayName = Volunteer.ErasedName;
+                    user.LockoutEnd = DateTimeOffset.MaxValue;
+                    user.SecurityStamp = Guid.NewGuid().ToString("N");
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Volunteer?> MyRecordAsync(CancellationToken ct)
+    {
+        var me = Scope.UserId ?? throw new NotFoundException("志愿者信息");
+        return await db.Volunteers.IgnoreQueryFilters().Where(v => v.UserId == me && v.Status != VolunteerStatus.Withdrawn).FirstOrDefaultAsync(ct);
+    }
+
+    private void ValidateIdentity(VolunteerRegistrationForm r, out ChineseIdNumber id, out string phone)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+        if (!ChineseIdNumber.TryParse(r.IdNumber, today, out var parsed, out var error)) throw new DomainException(error);
+        id = parsed!;
+        phone = MobileNumber.Normalize(r.Phone);
+        if (!MobileNumber.IsValid(phone)) throw new DomainException(MobileNumber.Invalid);
+    }
+
+    /// <summary>A person registers once per county: the answer names the station that holds them, nothing else.</summary>
+    private async Task EnsureNotRegisteredAsync(Guid countyId, ChineseIdNumber id, string phone, CancellationToken ct)
+    {
+        var idIndex = pii.BlindIndex("id", id.Value);
+        var phoneIndex = pii.PhoneIndex(phone);
+        var holder = await (from v in db.Volunteers.IgnoreQueryFilters()
+                            join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
+                            where v.CountyId == countyId && (v.IdIndex == idIndex || v.PhoneIndex == phoneIndex)
+                            select new { u.Name, SameId = v.IdIndex == idIndex }).FirstOrDefaultAsync(ct);
+        if (holder is null) return;
+        throw new DomainException(holder.SameId
+            ? $"该身份证号码已在本县“{holder.Name}”登记为志愿者，请勿重复注册；如需变更所属站点，请联系该站。"
+            : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或联系该站。", DomainErrorKind.Conflict);
+    }
+
+    private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var identity = new ProtectedIdentity(
+            pii.BlindIndex("id", id.Value), pii.Encrypt(id.Value), ChineseIdNumber.Mask(id.Value),
+            pii.PhoneIndex(phone), pii.Encrypt(phone), MobileNumber.Mask(phone), id.Gender, id.BirthDate);
+        var volunteer = Volunteer.Register(station, r.ToProfile(), identity, consent, source, now);
+        var user = await users.FindByNameAsync(pii.PhoneIndex(phone));
+        if (user is not null && user.CountyId != station.CountyId) throw new DomainException("该手机号已在其他县（区）开通账号，请更换手机号。", DomainErrorKind.Conflict);
+        user ??= await accounts.CreateAsync(station.CountyId, phone, volunteer.Name, AccountService.NewPassword());
+        volunteer.LinkAccount(user.Id);
+        db.Volunteers.Add(volunteer);
+        var autoApprove = await db.Counties.IgnoreQueryFilters().Where(c => c.Id == station.CountyId).Select(c => c.AutoApproveVolunteers).FirstAsync(ct);
+        if (autoApprove) await ApproveAsync(volunteer, ct);
+        else await SaveAsync(ct);
+        return volunteer;
+    }
+
+    /// <summary>Approval gives the next county-unique number; a concurrent approval that took it makes us retry with the next.</summary>
+    private async Task ApproveAsync(Volunteer volunteer, CancellationToken ct)
+    {
+        var countyCode = await db.Counties.IgnoreQueryFilters().Where(c => c.Id == volunteer.CountyId).Select(c => c.Code).FirstAsync(ct);
+        for (var attempt = 0; ; attempt++)
+        {
+            var last = await db.Volunteers.IgnoreQueryFilters().Where(v => v.CountyId == volunteer.CountyId && v.Number != null)
+                .OrderByDescending(v => v.Number).Select(v => v.Number).FirstOrDefaultAsync(ct);
+            var next = (last is null ? 0 : long.Parse(last[countyCode.Length..], System.Globalization.CultureInfo.InvariantCulture)) + 1 + attempt;
+            volunteer.Approve(countyCode + next.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), Scope.UserId ?? Guid.Empty, clock.GetUtcNow());
+            if (volunteer.UserId is { } uid && !await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == uid && a.Role == RoleKind.Volunteer && a.OrgUnitId == volunteer.StationId, ct))
+            {
+                db.RoleAssignments.Add(new RoleAssignment(volunteer.CountyId, uid, RoleKind.Volunteer, volunteer.StationId, clock.GetUtcNow()));
+            }
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.Entry(volunteer).Reload();
+                foreach (var added in db.ChangeTracker.Entries<RoleAssignment>().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+            }
+        }
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("该身份证号码或手机号刚刚已被登记，请勿重复提交。", DomainErrorKind.Conflict);
+        }
+    }
+
+    private async Task<string?> SubtreePathAsync(Guid? unitId, CancellationToken ct) => unitId is { } id
+        ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位")
+        : null;
+
+    private IQueryable<Volunteer> Filter(VolunteerQuery q, string? subtree)
+    {
+        var rows = db.Volunteers.AsNoTracking();
+        if (subtree is not null) rows = rows.Where(v => v.UnitPath.StartsWith(subtree));
+        if (q.Status is { } status) rows = rows.Where(v => v.Status == status);
+        if (q.PoliticalStatus is { } ps) rows = rows.Where(v => v.PoliticalStatus == ps);
+        if (!string.IsNullOrWhiteSpace(q.Skill)) rows = rows.Where(v => v.Skills.Contains(q.Skill));
+        if (!string.IsNullOrWhiteSpace(q.Tag)) rows = rows.Where(v => v.Tags.Contains(q.Tag));
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var s = q.Search.Trim();
+            rows = s.Length == 4 && s.All(char.IsAsciiDigit)
+                ? rows.Where(v => v.PhoneMasked.EndsWith(s))
+                : s.All(char.IsAsciiDigit) ? rows.Where(v => v.Number == s) : rows.Where(v => v.Name.Contains(s));
+        }
+        return rows;
+    }
+
+    // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.
+    // A volunteer in scope always has their station in scope (same path).
+    private IQueryable<VolunteerRow> Project(IQueryable<Volunteer> rows) =>
+        from v in rows
+        join u in db.OrgUnits on v.StationId equals u.Id
+        select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+
+    private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows) =>
+        from v in rows
+        join u in db.OrgUnits on v.StationId equals u.Id
+        select new VolunteerDetail(
+            new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
+            v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+
+    private async Task AuditAsync(string action, Volunteer v, string summary, CancellationToken ct)
+    {
+        db.AuditEntries.Add(new AuditEntry
+        {
+            CountyId = v.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = action,
+            EntityType = nameof(Volunteer), EntityId = v.Id.ToString(), Summary = summary, IpAddress = Scope.IpAddress,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+}

@@ -1,0 +1,93 @@
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Components.Layout;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicPractice.Web.Features.Volunteers;
+
+/// <summary>志愿者 under /api/v1/volunteers (admins, scoped), /api/v1/volunteer-registration (public) and /api/v1/me/volunteer (the person).</summary>
+public static class VolunteersFeature
+{
+    public static WebApplicationBuilder AddVolunteers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<VolunteerService>();
+        builder.Services.AddScoped<Demo.IDemoContributor, VolunteerDemoContributor>();
+        builder.Services.AddAdminMenu(new(40, "志愿者", "/admin/volunteers", "fa-solid fa-hand-holding-heart", Policies.Admin));
+        return builder;
+    }
+
+    public static WebApplication MapVolunteers(this WebApplication app)
+    {
+        var pub = app.MapGroup("/api/v1/volunteer-registration").WithTags("志愿者注册").AllowAnonymous();
+        pub.MapGet("/options", Options);
+        pub.MapPost("/sms-code", SendCode).Validates<RegistrationCodeRequest>();
+        pub.MapPost("/", Register).Validates<SelfRegistrationRequest>();
+
+        var admin = app.MapGroup("/api/v1/volunteers").WithTags("志愿者").RequireAuthorization(Policies.Admin);
+        admin.MapGet("/", List);
+        admin.MapPost("/", Create).Validates<AdminRegistrationRequest>();
+        admin.MapGet("/{id:guid}", Get);
+        admin.MapPost("/{id:guid}/approve", Approve);
+        admin.MapPost("/{id:guid}/reject", Reject).Validates<RejectRequest>();
+        admin.MapPost("/{id:guid}/reveal", Reveal).Validates<RevealRequest>();
+
+        var me = app.MapGroup("/api/v1/me/volunteer").WithTags("我的志愿者信息").RequireAuthorization(Policies.SignedIn);
+        me.MapGet("/", Mine);
+        me.MapGet("/export", Export);
+        me.MapPut("/", Correct).Validates<VolunteerProfileForm>();
+        me.MapPost("/withdraw", Withdraw);
+        return app;
+    }
+
+    private static async Task<Results<Ok<OptionLists>, ProblemHttpResult>> Options(VolunteerService volunteers, string? county, CancellationToken ct) =>
+        await volunteers.OptionsAsync(county, ct) is { } options ? TypedResults.Ok(options) : ApiProblems.NotFound("县（区）");
+
+    private static async Task<Results<Ok, ProblemHttpResult>> SendCode(VolunteerService volunteers, RegistrationCodeRequest body, CancellationToken ct)
+    {
+        var error = await volunteers.SendRegistrationCodeAsync(body.Phone!, body.CountyCode!, ct);
+        return error is null ? TypedResults.Ok() : TypedResults.Problem(statusCode: 429, title: "请求过于频繁", detail: error);
+    }
+
+    private static async Task<Created<RegistrationResult>> Register(VolunteerService volunteers, SelfRegistrationRequest body, CancellationToken ct) =>
+        TypedResults.Created("/api/v1/me/volunteer", await volunteers.RegisterSelfAsync(body, ct));
+
+    private static async Task<Ok<Paged<VolunteerRow>>> List(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
+        string? skill, string? tag, Guid? unitId, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await volunteers.ListAsync(new VolunteerQuery(q, status, politicalStatus, skill, tag, unitId, page, pageSize), ct));
+
+    private static async Task<Created<VolunteerDetail>> Create(VolunteerService volunteers, AdminRegistrationRequest body, CancellationToken ct)
+    {
+        var created = await volunteers.RegisterByAdminAsync(body, ct: ct);
+        return TypedResults.Created($"/api/v1/volunteers/{created.Summary.Id}", created);
+    }
+
+    private static async Task<Ok<VolunteerDetail>> Get(VolunteerService volunteers, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await volunteers.GetAsync(id, ct));
+
+    private static async Task<Ok<VolunteerDetail>> Approve(VolunteerService volunteers, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await volunteers.ApproveAsync(id, ct));
+
+    private static async Task<Ok<VolunteerDetail>> Reject(VolunteerService volunteers, Guid id, RejectRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await volunteers.RejectAsync(id, body.Reason!, ct));
+
+    private static async Task<Ok<RevealResponse>> Reveal(VolunteerService volunteers, Guid id, RevealRequest body, CancellationToken ct) =>
+        TypedResults.Ok(new RevealResponse(body.Field!.Value, await volunteers.RevealAsync(id, body.Field.Value, ct)));
+
+    private static async Task<Results<Ok<VolunteerDetail>, ProblemHttpResult>> Mine(VolunteerService volunteers, CancellationToken ct) =>
+        await volunteers.MineAsync(ct) is { } mine ? TypedResults.Ok(mine) : ApiProblems.NotFound("志愿者信息");
+
+    private static async Task<FileContentHttpResult> Export(VolunteerService volunteers, CancellationToken ct) =>
+        TypedResults.File(await volunteers.ExportMineAsync(ct), "application/json; charset=utf-8", "我的志愿者信息.json");
+
+    private static async Task<Ok<VolunteerDetail>> Correct(VolunteerService volunteers, VolunteerProfileForm body, CancellationToken ct) =>
+        TypedResults.Ok(await volunteers.CorrectMineAsync(body, ct));
+
+    private static async Task<NoContent> Withdraw(VolunteerService volunteers, CancellationToken ct)
+    {
+        await volunteers.WithdrawMineAsync(ct);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record RevealResponse(PiiField Field, string Value);

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Audit;
+using CivicPractice.Web.Features.Demo;
+using CivicPractice.Web.Features.Volunteers;
+using CivicPractice.Web.Infrastructure;
+using CivicPractice.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Tests.Features.Volunteers;
+
+public sealed partial class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixture<CivicAppFactory>
+{
+    [Fact]
+    public async Task Registration_ThenApproval_GivesACountyUniqueNumber_AndTheVolunteerSeesIt()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var person = await RegisterAsync(units.Station.Id, "13655550001", IdNumber("19850312", "101"), "林晓雨");
+        Assert.Equal("待审核", person.Result.StatusName);
+
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var pending = await admin.GetFromJsonAsync<Paged<VolunteerRow>>("/api/v1/volunteers?status=Pending&q=林晓雨", Json.Options);
+        var row = Assert.Single(pending!.Items);
+        Assert.Equal(("136****0001", "男", "中共党员"), (row.PhoneMasked, row.GenderName, row.PoliticalStatusName));
+        Assert.Matches(@"^\d{3}\*{11}\d{3}[\dX]$", row.IdMasked);
+
+        var approved = await admin.PostAsync($"/api/v1/volunteers/{row.Id}/approve", null);
+        var detail = (await approved.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;
+        Assert.Equal(VolunteerStatus.Approved, detail.Summary.Status);
+        Assert.Matches($"^{DemoSeeder.MainCountyCode}\\d{{7}}$", detail.Summary.Number);
+        var numbers = await app.WithDbAsync(db => db.Volunteers.Where(v => v.Number != null).Select(v => v.Number).ToListAsync());
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/volunteers/{row.Id}/approve", null), HttpStatusCode.Conflict);
+
+        var volunteer = await SmsSignInAsync("13655550001");
+        var mine = await volunteer.GetFromJsonAsync<VolunteerDetail>("/api/v1/me/volunteer", Json.Options);
+        Assert.Equal(detail.Summary.Number, mine!.Summary.Number);
+    }
+
+    [Fact]
+    public async Task SameIdNumberTwice_IsRefused_NamingOnlyTheStationThatHoldsIt()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19700101", "202");
+        await RegisterAsync(units.Station.Id, "13655550002", id, "欧阳娜娜");
+
+        var second = await TryRegisterAsync(units.OtherStation.Id, "13655550003", id.ToLowerInvariant(), "欧阳娜");
+
+        var problem = await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict);
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains(units.Station.Name, detail);
+        Assert.DoesNotContain("欧阳", detail);
+        Assert.DoesNotContain("0002", detail);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Volunteers.CountAsync(v => v.Name.StartsWith("欧阳"))));
+    }
+
+    [Fact]
+    public async Task StationAdmin_CannotSeeAnotherStationsVolunteers()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var theirs = await RegisterAsync(units.OtherStation.Id, "13655550004", IdNumber("19900520", "303"), "钱多多");
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}/approve", null), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}/reveal", new { field = "IdNumber" }), HttpStatusCode.NotFound);
+        var list = await admin.GetFromJsonAsync<Paged<VolunteerRow>>("/api/v1/volunteers?pageSize=200", Json.Options);
+        Assert.NotEmpty(list!.Items);
+        Assert.All(list.Items, v => Assert.Equal(units.Station.Id, v.StationId));
+        var otherCounty = await app.SignedInAsync(DemoLogins.OtherCountyAdmin);
+        await ProblemAssert.IsProblemAsync(await otherCounty.GetAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Reveal_ShowsTheNumber_AndIsAudited()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19780808", "404");
+        var reg = await RegisterAsync(units.Station.Id, "13655550005", id, "孙立");
+        var admin = await app.SignedInAsync(DemoLogins.InstituteAdmin);
+
+        var revealed = await admin.PostAsJsonAsync($"/api/v1/volunteers/{reg.Result.VolunteerId}/reveal", new { field = "IdNumber" });
+        var body = await revealed.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(id, body.GetProperty("value").GetString());
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var log = await county.GetFromJsonAsync<Paged<AuditEntryDto>>("/api/v1/audit?action=Reveal&q=孙立", Json.Options);
+        var entry = Assert.Single(log!.Items);
+        Assert.Contains("身份证号码", entry.Summary);
+        Assert.Equal("查看敏感信息", entry.ActionName);
+        Assert.DoesNotContain(id, entry.Summary + entry.Before + entry.After);
+    }
+
+    [Fact]
+    public async Task Withdrawal_ErasesPersonalFields_AndKeepsTheRecord()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var reg = await RegisterAsync(units.Station.Id, "13655550006", IdNumber("19660606", "505"), "周永");
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        await admin.PostAsync($"/api/v1/volunteers/{reg.Result.VolunteerId}/approve", null);
+        var volunteer = await SmsSignInAsync("13655550006");
+
+        var export = await volunteer.GetAsync("/api/v1/me/volunteer/export");
+        Assert.Contains("周永", Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()));
+        var corrected = await volunteer.PutAsJsonAsync("/api/v1/me/volunteer", new VolunteerProfileForm { Name = "周永", PoliticalStatus = PoliticalStatus.Masses, Tags = ["退役军人"] });
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await volunteer.PostAsync("/api/v1/me/volunteer/withdraw", null)).StatusCode);
+
+        var stored = await app.WithDbAsync(db => db.Volunteers.SingleAsync(v => v.Id == reg.Result.VolunteerId));
+        Assert.Equal(VolunteerStatus.Withdrawn, stored.Status);
+        Assert.Equal(Volunteer.ErasedName, stored.Name);
+        Assert.Null(stored.IdCipher);
+        Assert.Null(stored.PhoneCipher);
+        Assert.Null(stored.BirthDate);
+        Assert.Empty(stored.Tags);
+        Assert.NotNull(stored.Number);
+        Assert.Null(stored.IdIndex);
+        Assert.Null(stored.PhoneIndex);
+        Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.PhoneMasked == "136****0006")));
+        await ProblemAssert.IsProblemAsync(await volunteer.GetAsync("/api/v1/me/volunteer"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task SqliteFile_HoldsNoIdNumberOrPhoneInClear()
+    {
+        if (CivicAppFactory.Provider != DatabaseProvider.Sqlite) return;
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19880808", "606");
+        await RegisterAsync(units.Station.Id, "13655550007", id, "吴清");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var files = Directory.GetFiles(app.DataDirectory, "civic.db*");
+        Assert.Contains(files, f => f.EndsWith("civic.db", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var bytes = await ReadSharedAsync(file);
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(id)));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("13655550007")));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(DemoLogins.CountyAdmin)));
+        }
+        // The name is not sensitive and is stored: the grep itself must be able to find things.
+        Assert.Contains(files, f => ReadSharedAsync(f).Result.AsSpan().IndexOf(Encoding.UTF8.GetBytes("吴清")) >= 0);
+    }
+
+    private static async Task<byte[]> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        await stream.CopyToAsync(memory);
+        return memory.ToArray();
+    }
+
+    internal static string IdNumber(string birth, string sequence)
+    {
+        var first17 = "430121" + birth + sequence;
+        return first17 + ChineseIdNumber.CheckCharacter(first17);
+    }
+
+    private async Task<(HttpClient Client, RegistrationResult Result)> RegisterAsync(Guid stationId, string phone, string id, string name)
+    {
+        var response = await TryRegisterAsync(stationId, phone, id, name);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (app.Client(), (await response.Content.ReadFromJsonAsync<RegistrationResult>(Json.Options))!);
+    }
+
+    private async Task<HttpResponseMessage> TryRegisterAsync(Guid stationId, string phone, string id, string name)
+    {
+        var client = app.Client();
+        var sent = await client.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone, countyCode = DemoSeeder.MainCountyCode });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        return await client.PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
+        {
+            Phone = phone, Code = await LatestCodeAsync(phone), IdNumber = id, Name = name, StationId = stationId,
+            PoliticalStatus = PoliticalStatus.PartyMember, Interests = ["敬老爱老"], Skills = ["医疗护理"], Tags = ["在职党员"], Availability = ["周末"], Consent = true,
+        });
+    }
+
+    private Task<string> LatestCodeAsync(string phone) => app.WithDbAsync(async db =>
+    {
+        var masked = Domain.Identity.MobileNumber.Mask(phone);
+        var text = await db.SmsMessages.Where(m => m.PhoneMasked == masked).OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync();
+        return SixDigits().Match(text).Value;
+    });
+
+    private async Task<HttpClient> SmsSignInAsync(string phone)
+    {
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
+        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await LatestCodeAsync(phone) });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return client;
+    }
+
+    [GeneratedRegex(@"\d{6}")]
+    private static partial Regex SixDigits();
+}
