@@ -39,6 +39,17 @@ public sealed class VolunteerService(
             Of(VolunteerOptionKind.Tag), Of(VolunteerOptionKind.Availability), VolunteerConsent.Text);
     }
 
+    /// <summary>The option lists of the county a station belongs to (for a volunteer correcting their data).</summary>
+    public async Task<OptionLists?> OptionsForStationAsync(Guid stationId, CancellationToken ct = default)
+    {
+        string? code;
+        using (Scope.AsSystem())
+        {
+            code = await (from u in db.OrgUnits join c in db.Counties on u.CountyId equals c.Id where u.Id == stationId select c.Code).FirstOrDefaultAsync(ct);
+        }
+        return code is null ? null : await OptionsAsync(code, ct);
+    }
+
     public async Task<string?> SendRegistrationCodeAsync(string phone, string countyCode, CancellationToken ct = default)
     {
         Guid? countyId;

@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.E2E.Infrastructure;
+using CivicPractice.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CivicPractice.E2E.Features;
+
+[Collection(nameof(BrowserCollection))]
+public sealed partial class VolunteerTests(BrowserApp browser)
+{
+    [Fact]
+    public async Task APerson_RegistersOnAPhone_AndTheStationAdminApprovesThem()
+    {
+        var stationName = await browser.App.WithDbAsync(db =>
+            (from r in db.RoleAssignments
+             join u in db.OrgUnits on r.OrgUnitId equals u.Id
+             where r.Role == Domain.Identity.RoleKind.StationAdmin
+             join user in db.Users on r.UserId equals user.Id
+             where user.PhoneMasked == "138****0003"
+             select u.Name).SingleAsync());
+        var first17 = "430121" + "19920417" + "135";
+        var idNumber = first17 + ChineseIdNumber.CheckCharacter(first17);
+
+        var phone = await browser.NewPageAsync(375, 812);
+        await phone.GotoAsync("/");
+        await phone.ClickAsync("#portal-register");
+        await phone.FillAsync("#reg-phone", "13966660001");
+        await phone.ClickAsync("#reg-send-code");
+        await Assertions.Expect(phone.GetByText("验证码已发送")).ToBeVisibleAsync();
+        var code = await browser.App.WithDbAsync(async db => SixDigits().Match(await db.SmsMessages.Where(m => m.PhoneMasked == "139****0001").OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync()).Value);
+        await phone.FillAsync("#reg-code", code);
+        await phone.FillAsync("#reg-name", "浏览器志愿者");
+        await phone.FillAsync("#reg-id", idNumber.ToLowerInvariant());
+        await phone.SelectOptionAsync("#reg-political", new SelectOptionValue { Label = "中共党员" });
+        await phone.SelectOptionAsync("#reg-station", new SelectOptionValue { Label = stationName });
+        await phone.Locator("label.choice-chip", new() { HasText = "敬老爱老" }).ClickAsync();
+        await phone.Locator("label.choice-chip", new() { HasText = "周末" }).ClickAsync();
+        await phone.CheckAsync("#reg-consent");
+        Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the registration page scrolls sideways on a phone");
+        await ChineseText.AssertRendersAsync(phone, "志愿者实名注册");
+        await BrowserApp.ScreenshotAsync(phone, "portal-volunteer-register-phone");
+        await phone.ClickAsync("#reg-submit");
+        await Assertions.Expect(phone.Locator("#register-result")).ToContainTextAsync("提交成功");
+        await Assertions.Expect(phone.Locator("#register-result")).ToContainTextAsync(stationName);
+
+        var console = await browser.SignInAsync(DemoLogins.StationAdmin);
+        await console.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(console);
+        await console.FillAsync("#volunteer-search", "浏览器志愿者");
+        await console.PressAsync("#volunteer-search", "Enter");
+        var row = console.Locator("#volunteer-table tbody tr", new() { HasText = "浏览器志愿者" });
+        await Assertions.Expect(row).ToContainTextAsync("待审核");
+        await Assertions.Expect(row).ToContainTextAsync("139****0001");
+        await row.GetByRole(AriaRole.Button, new() { Name = "通过" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("已通过");
+        await Assertions.Expect(row).ToContainTextAsync("439901");
+        await console.FillAsync("#volunteer-search", "");
+        await console.PressAsync("#volunteer-search", "Enter");
+        await Assertions.Expect(console.Locator("#volunteer-table tbody tr").Nth(3)).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(console, "console-volunteers");
+
+        var stored = await browser.App.WithDbAsync(db => db.Volunteers.SingleAsync(v => v.Name == "浏览器志愿者"));
+        Assert.Equal(VolunteerStatus.Approved, stored.Status);
+        Assert.Equal(Gender.Male, stored.Gender);
+    }
+
+    [GeneratedRegex(@"\d{6}")]
+    private static partial Regex SixDigits();
+}
