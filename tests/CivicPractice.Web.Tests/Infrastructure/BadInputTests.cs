@@ -21,6 +21,9 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/volunteers/{id:guid}/approve"), ("POST", "/api/v1/me/volunteer/withdraw"),
     ];
 
+    /// <summary>Form uploads: their bad input (no file, not an Excel file) is asserted where the upload is tested.</summary>
+    private static readonly string[] FormUploads = ["POST /api/v1/volunteers/import"];
+
     private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u) =>
     [
         ("POST", "/api/v1/auth/login", "{\"phone\":\"12345\",\"password\":\"\"}"),
@@ -80,7 +83,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         var writeEndpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m is "POST" or "PUT" or "PATCH" or "DELETE").Select(m => $"{m} {e.RoutePattern.RawText}"))
-            .Where(e => !RouteOnly.Any(r => e == $"{r.Method} {r.Pattern}"))
+            .Where(e => !RouteOnly.Any(r => e == $"{r.Method} {r.Pattern}") && !FormUploads.Contains(e))
             .ToList();
         Assert.All(writeEndpoints, e => Assert.True(covered.Contains(e), $"no bad-input case for {e}"));
     }

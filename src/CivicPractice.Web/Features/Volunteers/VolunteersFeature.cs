@@ -12,6 +12,7 @@ public static class VolunteersFeature
     public static WebApplicationBuilder AddVolunteers(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<VolunteerService>();
+        builder.Services.AddScoped<VolunteerImporter>();
         builder.Services.AddScoped<Demo.IDemoContributor, VolunteerDemoContributor>();
         builder.Services.AddAdminMenu(new(40, "志愿者", "/admin/volunteers", "fa-solid fa-hand-holding-heart", Policies.Admin));
         return builder;
@@ -28,13 +29,17 @@ public static class VolunteersFeature
         admin.MapGet("/", List);
         admin.MapPost("/", Create).Validates<AdminRegistrationRequest>();
         admin.MapGet("/{id:guid}", Get);
+        admin.MapGet("/import/template", Template);
+        // A multipart upload from API clients; the cookie is SameSite=Lax, so other sites cannot post it with the admin's session.
+        admin.MapPost("/import", Import).DisableAntiforgery();
+        admin.MapGet("/export", ExportList);
         admin.MapPost("/{id:guid}/approve", Approve);
         admin.MapPost("/{id:guid}/reject", Reject).Validates<RejectRequest>();
         admin.MapPost("/{id:guid}/reveal", Reveal).Validates<RevealRequest>();
 
         var me = app.MapGroup("/api/v1/me/volunteer").WithTags("我的志愿者信息").RequireAuthorization(Policies.SignedIn);
         me.MapGet("/", Mine);
-        me.MapGet("/export", Export);
+        me.MapGet("/export", ExportMine);
         me.MapPut("/", Correct).Validates<VolunteerProfileForm>();
         me.MapPost("/withdraw", Withdraw);
         return app;
@@ -65,6 +70,33 @@ public static class VolunteersFeature
     private static async Task<Ok<VolunteerDetail>> Get(VolunteerService volunteers, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await volunteers.GetAsync(id, ct));
 
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const long MaxImportBytes = 20 * 1024 * 1024;
+
+    private static async Task<FileContentHttpResult> Template(VolunteerImporter importer, CancellationToken ct) =>
+        TypedResults.File(await importer.TemplateAsync(ct), Xlsx, "志愿者导入模板.xlsx");
+
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(VolunteerImporter importer, CurrentScope scope, HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return ApiProblems.Invalid("请以表单方式上传 Excel 文件（字段名 file）。");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0) return ApiProblems.Invalid("请选择要导入的 Excel 文件。");
+        if (file.Length > MaxImportBytes) return ApiProblems.Invalid("文件超过 20 MB，请分批导入。");
+        await using var stream = file.OpenReadStream();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        return TypedResults.Ok(await importer.ImportAsync(buffer, scope.UserName ?? "管理员", ct: ct));
+    }
+
+    private static async Task<FileContentHttpResult> ExportList(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
+        string? skill, string? tag, Guid? unitId, CancellationToken ct)
+    {
+        var rows = await volunteers.ExportRowsAsync(new VolunteerQuery(q, status, politicalStatus, skill, tag, unitId), ct);
+        return TypedResults.File(await VolunteerImporter.ExportAsync(rows, ct), Xlsx, $"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx");
+    }
+
     private static async Task<Ok<VolunteerDetail>> Approve(VolunteerService volunteers, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await volunteers.ApproveAsync(id, ct));
 
@@ -77,7 +109,7 @@ public static class VolunteersFeature
     private static async Task<Results<Ok<VolunteerDetail>, ProblemHttpResult>> Mine(VolunteerService volunteers, CancellationToken ct) =>
         await volunteers.MineAsync(ct) is { } mine ? TypedResults.Ok(mine) : ApiProblems.NotFound("志愿者信息");
 
-    private static async Task<FileContentHttpResult> Export(VolunteerService volunteers, CancellationToken ct) =>
+    private static async Task<FileContentHttpResult> ExportMine(VolunteerService volunteers, CancellationToken ct) =>
         TypedResults.File(await volunteers.ExportMineAsync(ct), "application/json; charset=utf-8", "我的志愿者信息.json");
 
     private static async Task<Ok<VolunteerDetail>> Correct(VolunteerService volunteers, VolunteerProfileForm body, CancellationToken ct) =>
