@@ -66,6 +66,38 @@ public sealed partial class VolunteerTests(BrowserApp browser)
         Assert.Equal(Gender.Male, stored.Gender);
     }
 
+    [Fact]
+    public async Task CountyAdmin_ImportsARoster_AndSeesTheRejectedRowsWithReasons()
+    {
+        var station = await browser.App.WithDbAsync(db => db.OrgUnits.Where(u => u.Type == Domain.Organization.OrgUnitType.Station && u.IsActive).Select(u => u.Code).FirstAsync());
+        var rows = Enumerable.Range(0, 30).Select(i =>
+        {
+            var first17 = "430121" + new DateOnly(1970, 3, 1).AddDays(i * 37).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "246";
+            var check = ChineseIdNumber.CheckCharacter(first17);
+            var wrongCheck = check == '0' ? '1' : '0';
+            return new Dictionary<string, object?>
+            {
+                ["姓名"] = $"名册{i:D2}", ["身份证号码"] = first17 + (i == 7 ? wrongCheck : check),
+                ["手机号"] = i == 12 ? "1234" : $"168000000{i:D2}", ["政治面貌"] = "群众", ["所属实践站"] = station,
+                ["服务意向"] = "便民服务", ["专业技能"] = "", ["人员标签"] = "", ["可服务时间"] = "周末",
+            };
+        }).ToList();
+        var file = Path.Combine(BrowserApp.Artifacts, "roster.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, rows, overwriteFile: true);
+
+        var console = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await console.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(console);
+        await console.ClickAsync("#volunteer-import");
+        await console.SetInputFilesAsync("#volunteer-import-file", file);
+
+        await Assertions.Expect(console.Locator("#volunteer-import-result")).ToContainTextAsync("导入 28 人");
+        await Assertions.Expect(console.Locator("#volunteer-import-errors")).ToContainTextAsync("校验位");
+        await Assertions.Expect(console.Locator("#volunteer-import-errors")).ToContainTextAsync("手机号");
+        await Assertions.Expect(console.Locator("#volunteer-import-progress")).ToContainTextAsync("导入完成");
+        await BrowserApp.ScreenshotAsync(console, "console-volunteer-import");
+    }
+
     [GeneratedRegex(@"\d{6}")]
     private static partial Regex SixDigits();
 }

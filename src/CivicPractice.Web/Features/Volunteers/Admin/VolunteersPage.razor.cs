@@ -14,7 +14,13 @@ public partial class VolunteersPage : AdminPageBase
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly int[] pageSizes = [20, 50, 100];
 
-    [Inject] private SwalService Swal { get; set; } = default!;
+    [Inject] private DownloadService Download { get; set; } = default!;
+    private const long MaxImportBytes = 20 * 1024 * 1024;
+    private Modal importModal = default!;
+    private bool importing;
+    private int importDone;
+    private int importTotal;
+    private ImportResult? importResult;
 
     private Table<VolunteerRow> table = default!;
     private Modal detailModal = default!;
@@ -138,6 +144,65 @@ public partial class VolunteersPage : AdminPageBase
         await createModal.Close();
         await Toast.Success("已登记", $"{created.Summary.Name}（{created.Summary.StatusName}）");
         await ReloadAsync();
+    }
+
+    private async Task OpenImportAsync()
+    {
+        importResult = null;
+        importDone = importTotal = 0;
+        FormError = null;
+        await importModal.Show();
+    }
+
+    private async Task DownloadTemplateAsync()
+    {
+        var bytes = await InScopeAsync(sp => sp.GetRequiredService<VolunteerImporter>().TemplateAsync());
+        await Download.DownloadFromStreamAsync("志愿者导入模板.xlsx", new MemoryStream(bytes));
+    }
+
+    private async Task ImportAsync(Microsoft.AspNetCore.Components.Forms.InputFileChangeEventArgs e)
+    {
+        FormError = null;
+        importResult = null;
+        if (e.File.Size > MaxImportBytes)
+        {
+            FormError = "文件超过 20 MB，请分批导入。";
+            return;
+        }
+        importing = true;
+        importDone = 0;
+        importTotal = 1;
+        StateHasChanged();
+        try
+        {
+            using var buffer = new MemoryStream();
+            await using (var upload = e.File.OpenReadStream(MaxImportBytes)) await upload.CopyToAsync(buffer);
+            buffer.Position = 0;
+            var progress = new Progress<ImportProgress>(p =>
+            {
+                importDone = p.Done;
+                importTotal = p.Total;
+                _ = InvokeAsync(StateHasChanged);
+            });
+            importResult = await AttemptAsync(() => InScopeAsync(sp => sp.GetRequiredService<VolunteerImporter>().ImportAsync(buffer, Scope.UserName ?? "管理员", progress)));
+            if (importResult is not null) await ReloadAsync();
+        }
+        finally
+        {
+            importing = false;
+        }
+    }
+
+    private async Task DownloadErrorsAsync()
+    {
+        if (importResult is null) return;
+        await Download.DownloadFromStreamAsync("志愿者导入错误报告.xlsx", new MemoryStream(await VolunteerImporter.ErrorReportAsync(importResult)));
+    }
+
+    private async Task ExportAsync()
+    {
+        var bytes = await InScopeAsync(async sp => await VolunteerImporter.ExportAsync(await sp.GetRequiredService<VolunteerService>().ExportRowsAsync(Query())));
+        await Download.DownloadFromStreamAsync($"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx", new MemoryStream(bytes));
     }
 
     private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);
