@@ -5,6 +5,7 @@ using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Demo;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Features.Organization;
+using CivicPractice.Web.Features.Teams;
 using CivicPractice.Web.Features.Volunteers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddIdentityFeature();
 builder.AddOrganization();
 builder.AddAccounts();
 builder.AddVolunteers();
+builder.AddTeams();
 builder.AddAudit();
 builder.AddDemo();
 
@@ -23,6 +25,7 @@ app.MapIdentity();
 app.MapOrganization();
 app.MapAccounts();
 app.MapVolunteers();
+app.MapTeams();
 app.MapAudit();
 app.MapPlatform();
 

@@ -172,6 +172,13 @@ public sealed class Team
 
     public void FollowUnit(string unitPath) => UnitPath = unitPath;
 
+    /// <summary>A tier team follows its unit to a new parent unit, and so to that unit's tier team.</summary>
+    public void FollowUnit(string unitPath, Team? parentTier)
+    {
+        UnitPath = unitPath;
+        if (IsTier) ParentTeamId = parentTier?.Id;
+    }
+
     public void Deactivate(DateTimeOffset now)
     {
         if (IsTier) throw new DomainException("总队、大队、中队随单位存续，请停用对应单位。", DomainErrorKind.Conflict);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Teams;
 using CivicPractice.Domain.Volunteers;
 using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Features.Audit;
@@ -29,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<VolunteerOption> VolunteerOptions => Set<VolunteerOption>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
     public CurrentScope Scope => scope;
 
@@ -51,6 +54,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         builder.Entity<SmsMessage>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
         builder.Entity<Volunteer>().HasQueryFilter(v => FilterOff || (v.CountyId == FilterCounty && v.UnitPath.StartsWith(FilterPath)));
         builder.Entity<VolunteerOption>().HasQueryFilter(o => FilterOff || o.CountyId == FilterCounty);
+        // Teams are public information of the county (文明实践清单); who may manage one is decided per operation.
+        builder.Entity<Team>().HasQueryFilter(t => FilterOff || t.CountyId == FilterCounty);
+        builder.Entity<TeamMember>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -65,7 +71,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption)];
+    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption), typeof(Team), typeof(TeamMember)];
 
     /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
     private void AddAuditEntries()

@@ -1,4 +1,5 @@
 using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Teams;
 using CivicPractice.Domain.Volunteers;
 using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Features.Audit;
@@ -141,5 +142,36 @@ internal sealed class VolunteerOptionConfiguration : IEntityTypeConfiguration<Vo
     {
         b.Property(o => o.Name).HasMaxLength(30);
         b.HasIndex(o => new { o.CountyId, o.Kind, o.Name }).IsUnique();
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(80);
+        b.Property(t => t.UnitPath).HasMaxLength(400);
+        b.Property(t => t.LeadUnitName).HasMaxLength(80);
+        b.Property(t => t.Category).HasMaxLength(30);
+        b.Property(t => t.Introduction).HasMaxLength(1000);
+        b.Property(t => t.LogoFile).HasMaxLength(100);
+        b.Ignore(t => t.IsTier);
+        b.HasIndex(t => new { t.CountyId, t.UnitPath });
+        b.HasIndex(t => new { t.CountyId, t.ParentTeamId });
+        b.HasIndex(t => new { t.OrgUnitId, t.Kind });
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Team>().WithMany().HasForeignKey(t => t.ParentTeamId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> b)
+    {
+        b.HasIndex(m => new { m.TeamId, m.VolunteerId }).IsUnique();
+        b.HasIndex(m => new { m.CountyId, m.VolunteerId });
+        b.HasIndex(m => new { m.TeamId, m.Status });
+        b.HasOne<Team>().WithMany().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Volunteer>().WithMany().HasForeignKey(m => m.VolunteerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -19,12 +19,15 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/org/venues/{id:guid}/deactivate"), ("DELETE", "/api/v1/accounts/assignments/{id:guid}"),
         ("POST", "/api/v1/accounts/{userId:guid}/unlock"), ("POST", "/api/v1/auth/logout"),
         ("POST", "/api/v1/volunteers/{id:guid}/approve"), ("POST", "/api/v1/me/volunteer/withdraw"),
+        ("POST", "/api/v1/teams/{id:guid}/deactivate"), ("POST", "/api/v1/teams/{id:guid}/members/{memberId:guid}/approve"),
+        ("POST", "/api/v1/teams/{id:guid}/members/{memberId:guid}/remove"), ("POST", "/api/v1/me/teams/{teamId:guid}/apply"),
+        ("POST", "/api/v1/me/teams/memberships/{memberId:guid}/accept"), ("POST", "/api/v1/me/teams/memberships/{memberId:guid}/leave"),
     ];
 
     /// <summary>Form uploads: their bad input (no file, not an Excel file) is asserted where the upload is tested.</summary>
     private static readonly string[] FormUploads = ["POST /api/v1/volunteers/import"];
 
-    private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u) =>
+    private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u, Guid teamId) =>
     [
         ("POST", "/api/v1/auth/login", "{\"phone\":\"12345\",\"password\":\"\"}"),
         ("POST", "/api/v1/auth/sms-code", "{\"phone\":\"abc\"}"),
@@ -47,6 +50,11 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/volunteers/{id:guid}/reject", "{\"reason\":\"\"}"),
         ("POST", "/api/v1/volunteers/{id:guid}/reveal", "{\"field\":\"Salary\"}"),
         ("PUT", "/api/v1/me/volunteer/", "{\"name\":\"\",\"politicalStatus\":\"Nobody\"}"),
+        ("POST", "/api/v1/teams/", "{\"kind\":\"Army\",\"name\":\"错\"}"),
+        ("POST", "/api/v1/teams/", $"{{\"kind\":\"Brigade\",\"name\":\"手工大队\",\"parentTeamId\":\"{teamId}\"}}"),
+        ("PUT", "/api/v1/teams/{id:guid}", "{\"name\":\"\"}"),
+        ("POST", "/api/v1/teams/{id:guid}/members", "{}"),
+        ("PUT", "/api/v1/teams/{id:guid}/members/{memberId:guid}", "{\"role\":\"King\"}"),
     ];
 
     [Fact]
@@ -56,13 +64,18 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         var venueId = await app.WithDbAsync(db => db.Venues.Where(v => v.OrgUnitId == units.Institute.Id).Select(v => v.Id).FirstAsync());
         var stationAdminId = await app.WithDbAsync(db => db.RoleAssignments.Where(r => r.OrgUnitId == units.Station.Id && r.Role == Domain.Identity.RoleKind.StationAdmin).Select(r => r.UserId).FirstAsync());
         var volunteerId = await app.WithDbAsync(db => db.Volunteers.Where(v => v.Status == Domain.Volunteers.VolunteerStatus.Pending).Select(v => v.Id).FirstAsync());
+        var (teamId, memberId) = await app.WithDbAsync(async db =>
+        {
+            var member = await db.TeamMembers.Where(m => m.Status == Domain.Teams.MembershipStatus.Active).OrderBy(m => m.Id).FirstAsync();
+            return (member.TeamId, member.Id);
+        });
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var before = await SnapshotAsync();
 
         var covered = new HashSet<string>();
-        foreach (var (method, pattern, body) in Cases(units))
+        foreach (var (method, pattern, body) in Cases(units, teamId))
         {
-            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
+            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("teams/{id:guid}", $"teams/{teamId}").Replace("{memberId:guid}", memberId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
                 .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
             foreach (var payload in new[] { body, Malformed })
             {
@@ -73,7 +86,8 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         }
         foreach (var (method, pattern) in RouteOnly.Where(p => p.Pattern.Contains(":guid}")))
         {
-            var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{userId:guid}", Guid.NewGuid().ToString());
+            var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{userId:guid}", Guid.NewGuid().ToString())
+                .Replace("{memberId:guid}", Guid.NewGuid().ToString()).Replace("{teamId:guid}", Guid.NewGuid().ToString());
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
             covered.Add($"{method} {pattern}");
@@ -91,6 +105,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db =>
         $"{await db.OrgUnits.CountAsync()}|{await db.Venues.CountAsync()}|{await db.OrgUnits.Where(u => u.IsActive).CountAsync()}|" +
         $"{await db.Volunteers.CountAsync()}|{string.Join(",", await db.Volunteers.OrderBy(v => v.Id).Select(v => v.Name + v.Status + v.Number).ToListAsync())}|" +
+        $"{await db.Teams.CountAsync()}|{await db.TeamMembers.CountAsync()}|{string.Join(",", await db.TeamMembers.OrderBy(m => m.Id).Take(200).Select(m => (int)m.Role + "/" + (int)m.Status).ToListAsync())}|" +
         $"{await db.Users.CountAsync()}|{await db.RoleAssignments.CountAsync()}|{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())}|" +
         string.Join(",", await db.OrgUnits.OrderBy(u => u.Code).Select(u => u.Name + u.ResidentPopulation + u.Path).Take(50).ToListAsync()) +
         string.Join(",", await db.Venues.OrderBy(v => v.Id).Select(v => v.Name + v.Capacity).ToListAsync()));

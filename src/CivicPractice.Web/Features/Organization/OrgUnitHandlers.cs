@@ -1,5 +1,6 @@
 using CivicPractice.Domain.Common;
 using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Teams;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Infrastructure;
@@ -56,6 +57,12 @@ public static class OrgUnitHandlers
         var siblings = await db.OrgUnits.CountAsync(u => u.ParentId == parent.Id, ct);
         var unit = OrgUnit.Create(parent.CountyId, parent, r.Type!.Value, r.ToDetails(), now, siblings + 1);
         db.OrgUnits.Add(unit);
+        // Every center, institute and station has its tier team (总队/大队/中队) from the start (DOMAIN.md §3).
+        if (TeamLabels.TierFor(unit.Type) is not null)
+        {
+            var parentTier = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == parent.Id && (t.Kind == TeamKind.Corps || t.Kind == TeamKind.Brigade || t.Kind == TeamKind.Squadron), ct);
+            db.Teams.Add(Team.ForUnit(unit, parentTier, now));
+        }
         await SaveAsync(db, ct);
         return await GetAsync(db, unit.Id, ct);
     }
@@ -84,6 +91,12 @@ public static class OrgUnitHandlers
         var pathOf = descendants.Append(unit).ToDictionary(u => u.Id, u => u.Path);
         foreach (var v in venues) v.FollowUnit(pathOf[v.OrgUnitId]);
         foreach (var v in await db.Volunteers.Where(v => subtreeIds.Contains(v.StationId)).ToListAsync(ct)) v.FollowUnit(pathOf[v.StationId]);
+        var newParentTier = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == newParent.Id && (t.Kind == TeamKind.Corps || t.Kind == TeamKind.Brigade || t.Kind == TeamKind.Squadron), ct);
+        foreach (var t in await db.Teams.Where(t => subtreeIds.Contains(t.OrgUnitId)).ToListAsync(ct))
+        {
+            if (t.OrgUnitId == unit.Id) t.FollowUnit(pathOf[t.OrgUnitId], newParentTier);
+            else t.FollowUnit(pathOf[t.OrgUnitId]);
+        }
         var affectedUsers = await db.RoleAssignments.Where(r => subtreeIds.Contains(r.OrgUnitId)).Select(r => r.UserId).Distinct().ToListAsync(ct);
         foreach (var user in await db.Users.Where(u => affectedUsers.Contains(u.Id)).ToListAsync(ct))
         {

@@ -50,7 +50,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             var phone = pii.Decrypt(du.PhoneCipher);
             usedPhones.Add(phone);
             var station = ctx.Units.First(u => u.Id == du.OrgUnitId);
-            var v = NewVolunteer(station, du.DisplayName, phone, PoliticalStatus.PartyMember);
+            var v = NewVolunteer(station, du.DisplayName, phone, PoliticalStatus.PartyMember, approved: true);
             v.LinkAccount(du.Id);
             pending.Add(v);
         }
@@ -69,7 +69,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
         }
         await FlushAsync();
 
-        Volunteer NewVolunteer(OrgUnit station, string name, string phone, PoliticalStatus political)
+        Volunteer NewVolunteer(OrgUnit station, string name, string phone, PoliticalStatus political, bool approved = false)
         {
             var id = NewIdNumber();
             ChineseIdNumber.TryParse(id, today, out var parsed, out _);
@@ -83,7 +83,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             var identity = new ProtectedIdentity(pii.BlindIndex("id", id), pii.Encrypt(id), ChineseIdNumber.Mask(id),
                 pii.PhoneIndex(phone), pii.Encrypt(phone), MobileNumber.Mask(phone), parsed.Gender, parsed.BirthDate);
             var v = Volunteer.Register(station, profile, identity, VolunteerConsent.Text, RegistrationSource.SelfService, ctx.Now);
-            if (random.NextDouble() < 0.95)
+            if (approved || random.NextDouble() < 0.95)
             {
                 number++;
                 v.Approve(ctx.County.Code + number.ToString("D7", CultureInfo.InvariantCulture), Guid.Empty, ctx.Now);

@@ -1,0 +1,291 @@
+using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Identity;
+using CivicPractice.Domain.Teams;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace CivicPractice.Web.Features.Teams;
+
+/// <summary>
+/// Teams and their members. Team facts are public within the county; members (personal data) and changes are
+/// for managers only: an admin whose subtree holds the team, or the team's own (deputy) leader.
+/// </summary>
+public sealed class TeamService(AppDbContext db, TimeProvider clock)
+{
+    private CurrentScope Scope => db.Scope;
+    private static readonly TeamKind[] TierKinds = [TeamKind.Corps, TeamKind.Brigade, TeamKind.Squadron];
+
+    /// <summary>The teams of the admin's subtree (all kinds), for the console tree.</summary>
+    public async Task<IReadOnlyList<TeamDto>> SubtreeAsync(bool includeInactive = false, CancellationToken ct = default)
+    {
+        var path = Scope.Path;
+        return await Project(db.Teams.AsNoTracking().Where(t => t.UnitPath.StartsWith(path) && (includeInactive || t.IsActive))).ToListAsync(ct);
+    }
+
+    public async Task<TeamDto> GetAsync(Guid id, CancellationToken ct = default) =>
+        await Project(db.Teams.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("队伍");
+
+    public async Task<bool> CanManageAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var team = await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == teamId, ct);
+        return team is not null && await CanManageAsync(team, ct);
+    }
+
+    public async Task<TeamDto> CreateAsync(CreateTeamRequest r, CancellationToken ct = default)
+    {
+        var parent = await ManagedTeamAsync(r.ParentTeamId!.Value, adminOnly: true, ct);
+        var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == parent.OrgUnitId, ct) ?? throw new NotFoundException("单位");
+        var team = Team.Specialised(r.Kind!.Value, r.Name!, unit, parent, r.ToDetails(), clock.GetUtcNow());
+        db.Teams.Add(team);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(team.Id, ct);
+    }
+
+    public async Task<TeamDto> UpdateAsync(Guid id, TeamForm form, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(id, adminOnly: false, ct);
+        var now = clock.GetUtcNow();
+        if (!team.IsTier) team.Rename(form.Name!, now);
+        team.Describe(form.ToDetails(), now);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<TeamDto> DeactivateAsync(Guid id, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(id, adminOnly: true, ct);
+        if (await db.Teams.AnyAsync(t => t.ParentTeamId == id && t.IsActive, ct)) throw new DomainException("请先解散其下属队伍。", DomainErrorKind.Conflict);
+        team.Deactivate(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(id, ct);
+    }
+
+    public async Task<Paged<TeamMemberRow>> MembersAsync(Guid teamId, MembershipStatus? status, string? search, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        var rows = MemberRows(teamId, status, search);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        var total = await rows.CountAsync(ct);
+        var items = await rows.Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<TeamMemberRow>(items, total, p, size);
+    }
+
+    public async Task<TeamMemberRow> AddAsync(Guid teamId, AddMemberRequest r, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        // Leaders may invite any approved volunteer of the county; the volunteer decides.
+        Volunteer volunteer;
+        using (Scope.AsSystem())
+        {
+            volunteer = await db.Volunteers.FirstOrDefaultAsync(v => v.Id == r.VolunteerId && v.CountyId == team.CountyId, ct) ?? throw new NotFoundException("志愿者");
+        }
+        if (volunteer.Status != VolunteerStatus.Approved) throw new DomainException("只有审核通过的志愿者可以入队。", DomainErrorKind.Conflict);
+        if (r.Enlist && !IsAdminOver(team)) throw new DomainException("队长只能邀请，由志愿者本人确认入队。", DomainErrorKind.Conflict);
+        var now = clock.GetUtcNow();
+        var existing = await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == volunteer.Id, ct);
+        TeamMember member;
+        if (existing is not null)
+        {
+            existing.Reopen(r.Enlist ? MembershipStatus.Active : MembershipStatus.Invited, now);
+            member = existing;
+        }
+        else
+        {
+            member = r.Enlist ? TeamMember.Enlist(team, volunteer.Id, now) : TeamMember.Invite(team, volunteer.Id, now);
+            db.TeamMembers.Add(member);
+        }
+        await SaveAsync(ct);
+        return await MemberAsync(member.Id, ct);
+    }
+
+    public async Task<TeamMemberRow> ApproveAsync(Guid teamId, Guid memberId, CancellationToken ct = default)
+    {
+        var member = await ManagedMemberAsync(teamId, memberId, ct);
+        member.Approve(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await MemberAsync(memberId, ct);
+    }
+
+    public async Task<TeamMemberRow> RemoveAsync(Guid teamId, Guid memberId, CancellationToken ct = default)
+    {
+        var member = await ManagedMemberAsync(teamId, memberId, ct);
+        member.Leave(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await MemberAsync(memberId, ct);
+    }
+
+    public async Task<TeamMemberRow> AssignAsync(Guid teamId, Guid memberId, AssignMemberRequest r, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        var member = await ManagedMemberAsync(teamId, memberId, ct);
+        if (r.Role == MemberRole.Leader && !IsAdminOver(team)) throw new DomainException("队长由管理员任命。", DomainErrorKind.Conflict);
+        if (r.Role == MemberRole.Leader)
+        {
+            // One leader per team: the previous one becomes a deputy.
+            foreach (var other in await db.TeamMembers.Where(m => m.TeamId == teamId && m.Role == MemberRole.Leader && m.Id != memberId).ToListAsync(ct))
+            {
+                other.Assign(MemberRole.DeputyLeader, other.IsBackbone);
+            }
+        }
+        member.Assign(r.Role!.Value, r.IsBackbone);
+        await db.SaveChangesAsync(ct);
+        return await MemberAsync(memberId, ct);
+    }
+
+    public async Task<byte[]> RosterAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        var rows = await MemberRows(teamId, MembershipStatus.Active, null).ToListAsync(ct);
+        var sheet = rows.Select(m => new Dictionary<string, object?>
+        {
+            ["志愿者编号"] = m.Number, ["姓名"] = m.Name, ["手机号"] = m.PhoneMasked, ["所属实践站"] = m.StationName,
+            ["职务"] = m.RoleName, ["骨干"] = m.IsBackbone ? "是" : "",
+            ["入队时间"] = m.JoinedAt is { } j ? TimeZoneInfo.ConvertTime(j, China).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
+        }).ToList();
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, sheetName: team.Name.Length > 30 ? team.Name[..30] : team.Name, cancellationToken: ct);
+        return stream.ToArray();
+    }
+
+    // ---- the volunteer's side ----
+
+    public async Task<IReadOnlyList<MyMembership>> MineAsync(CancellationToken ct = default)
+    {
+        var me = await MyVolunteerIdAsync(ct);
+        if (me is null) return [];
+        return await (from m in db.TeamMembers
+                      join t in db.Teams on m.TeamId equals t.Id
+                      where m.VolunteerId == me && m.Status != MembershipStatus.Left
+                      orderby t.Kind
+                      select new MyMembership(m.Id, t.Id, t.Name, t.Kind, m.Role, m.Status)).ToListAsync(ct);
+    }
+
+    /// <summary>A volunteer asks to join a team of their county.</summary>
+    public async Task<MyMembership> ApplyAsync(Guid teamId, CancellationToken ct = default)
+    {
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("队伍");
+        var me = await MyVolunteerIdAsync(ct) ?? throw new DomainException("请先注册成为志愿者并通过审核。", DomainErrorKind.Conflict);
+        var now = clock.GetUtcNow();
+        var existing = await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == me, ct);
+        if (existing is null) db.TeamMembers.Add(existing = TeamMember.Apply(team, me, now));
+        else existing.Reopen(MembershipStatus.Applied, now);
+        await SaveAsync(ct);
+        return (await MineAsync(ct)).Single(m => m.MemberId == existing.Id);
+    }
+
+    public async Task<MyMembership> AcceptAsync(Guid memberId, CancellationToken ct = default)
+    {
+        var member = await MyMemberAsync(memberId, ct);
+        member.Accept(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return (await MineAsync(ct)).Single(m => m.MemberId == memberId);
+    }
+
+    public async Task LeaveAsync(Guid memberId, CancellationToken ct = default)
+    {
+        var member = await MyMemberAsync(memberId, ct);
+        member.Leave(clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    // ---- helpers ----
+
+    private bool IsAdminOver(Team team) =>
+        Scope.Role is { } role && RoleLabels.IsAdmin(role) && team.UnitPath.StartsWith(Scope.Path, StringComparison.Ordinal);
+
+    private async Task<bool> CanManageAsync(Team team, CancellationToken ct)
+    {
+        if (IsAdminOver(team)) return true;
+        var me = await MyVolunteerIdAsync(ct);
+        return me is not null && await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.VolunteerId == me
+            && m.Status == MembershipStatus.Active && (m.Role == MemberRole.Leader || m.Role == MemberRole.DeputyLeader), ct);
+    }
+
+    /// <summary>Not a manager: the team is "not found" for that person, as everywhere else.</summary>
+    private async Task<Team> ManagedTeamAsync(Guid id, bool adminOnly, CancellationToken ct)
+    {
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("队伍");
+        var allowed = adminOnly ? IsAdminOver(team) : await CanManageAsync(team, ct);
+        return allowed ? team : throw new NotFoundException("队伍");
+    }
+
+    private async Task<TeamMember> ManagedMemberAsync(Guid teamId, Guid memberId, CancellationToken ct)
+    {
+        await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        return await db.TeamMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.TeamId == teamId, ct) ?? throw new NotFoundException("队员");
+    }
+
+    private async Task<TeamMember> MyMemberAsync(Guid memberId, CancellationToken ct)
+    {
+        var me = await MyVolunteerIdAsync(ct);
+        return await db.TeamMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.VolunteerId == me, ct) ?? throw new NotFoundException("入队记录");
+    }
+
+    private async Task<Guid?> MyVolunteerIdAsync(CancellationToken ct)
+    {
+        if (Scope.UserId is not { } userId) return null;
+        using var _ = Scope.AsSystem();
+        return await db.Volunteers.Where(v => v.UserId == userId && v.Status == VolunteerStatus.Approved).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<TeamMemberRow> MemberAsync(Guid memberId, CancellationToken ct)
+    {
+        return await MemberRows(null, null, null, memberId).FirstAsync(ct);
+    }
+
+    /// <summary>
+    /// The county every query here is pinned to explicitly: the joins below look past the scope filters (a member's
+    /// station may lie outside a leader's scope), and IgnoreQueryFilters lifts them for the whole query.
+    /// </summary>
+    private Guid County => Scope.CountyId ?? Guid.Empty;
+
+    /// <summary>
+    /// Members with their volunteer facts, filtered and ordered before the projection (EF cannot compose over a
+    /// record's constructor). Callers have already checked that the person may manage the team.
+    /// </summary>
+    private IQueryable<TeamMemberRow> MemberRows(Guid? teamId, MembershipStatus? status, string? search, Guid? memberId = null)
+    {
+        var county = County;
+        var members = db.TeamMembers.AsNoTracking().Where(m => m.CountyId == county);
+        if (teamId is { } id) members = members.Where(m => m.TeamId == id);
+        if (memberId is { } mid) members = members.Where(m => m.Id == mid);
+        else members = status is { } st ? members.Where(m => m.Status == st) : members.Where(m => m.Status != MembershipStatus.Left);
+        var joined = from m in members
+                     join v in db.Volunteers.IgnoreQueryFilters() on m.VolunteerId equals v.Id
+                     join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
+                     where v.CountyId == county
+                     select new { m, v, u };
+        var text = search?.Trim();
+        if (!string.IsNullOrEmpty(text)) joined = joined.Where(x => x.v.Name.Contains(text) || x.v.Number == text);
+        return joined.OrderByDescending(x => x.m.Role).ThenBy(x => x.m.Status).ThenBy(x => x.v.Number)
+            .Select(x => new TeamMemberRow(x.m.Id, x.v.Id, x.v.Number, x.v.Name, x.v.PhoneMasked, x.u.Name, x.m.Role, x.m.Status, x.m.IsBackbone, x.m.JoinedAt));
+    }
+
+    private IQueryable<TeamDto> Project(IQueryable<Team> teams) =>
+        from t in teams.Where(t => t.CountyId == County)
+        join u in db.OrgUnits.IgnoreQueryFilters() on t.OrgUnitId equals u.Id
+        where u.CountyId == t.CountyId
+        orderby t.Kind, t.Name
+        select new TeamDto(t.Id, t.Kind, t.Name, t.ParentTeamId, t.OrgUnitId, u.Name, t.LeadUnitName, t.Category, t.ServiceItems, t.ServiceObjects,
+            t.Introduction, t.LogoFile != null, t.IsActive,
+            db.TeamMembers.Count(m => m.TeamId == t.Id && m.Status == MembershipStatus.Active),
+            db.TeamMembers.Count(m => m.TeamId == t.Id && m.Status == MembershipStatus.Active && m.IsBackbone),
+            db.TeamMembers.Count(m => m.TeamId == t.Id && m.Status == MembershipStatus.Applied));
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("该志愿者已在此队伍中或已有待处理的申请。", DomainErrorKind.Conflict);
+        }
+    }
+
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+}

@@ -1,0 +1,87 @@
+using CivicPractice.Domain.Teams;
+using CivicPractice.Web.Components.Layout;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicPractice.Web.Features.Teams;
+
+/// <summary>志愿服务队伍 under /api/v1/teams (managers) and /api/v1/me/teams (the volunteer).</summary>
+public static class TeamsFeature
+{
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<TeamService>();
+        builder.Services.AddScoped<Demo.IDemoContributor, TeamDemoContributor>();
+        builder.Services.AddAdminMenu(new(50, "志愿服务队伍", "/admin/teams", "fa-solid fa-people-group", Policies.Admin));
+        return builder;
+    }
+
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        var admin = app.MapGroup("/api/v1/teams").WithTags("志愿服务队伍").RequireAuthorization(Policies.Admin);
+        admin.MapGet("/", List);
+        admin.MapPost("/", Create).Validates<CreateTeamRequest>();
+        admin.MapPost("/{id:guid}/deactivate", Deactivate);
+
+        // Team leaders manage their own team too; the service decides per team and answers 404 to anyone else.
+        var managed = app.MapGroup("/api/v1/teams").WithTags("志愿服务队伍").RequireAuthorization(Policies.SignedIn);
+        managed.MapGet("/{id:guid}", Get);
+        managed.MapPut("/{id:guid}", Update).Validates<TeamForm>();
+        managed.MapGet("/{id:guid}/members", Members);
+        managed.MapPost("/{id:guid}/members", Add).Validates<AddMemberRequest>();
+        managed.MapPost("/{id:guid}/members/{memberId:guid}/approve", Approve);
+        managed.MapPost("/{id:guid}/members/{memberId:guid}/remove", Remove);
+        managed.MapPut("/{id:guid}/members/{memberId:guid}", Assign).Validates<AssignMemberRequest>();
+        managed.MapGet("/{id:guid}/roster", Roster);
+
+        var me = app.MapGroup("/api/v1/me/teams").WithTags("我的队伍").RequireAuthorization(Policies.SignedIn);
+        me.MapGet("/", Mine);
+        me.MapPost("/{teamId:guid}/apply", Apply);
+        me.MapPost("/memberships/{memberId:guid}/accept", Accept);
+        me.MapPost("/memberships/{memberId:guid}/leave", Leave);
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<TeamDto>>> List(TeamService teams, bool? includeInactive, CancellationToken ct) =>
+        TypedResults.Ok(await teams.SubtreeAsync(includeInactive ?? false, ct));
+
+    private static async Task<Created<TeamDto>> Create(TeamService teams, CreateTeamRequest body, CancellationToken ct)
+    {
+        var team = await teams.CreateAsync(body, ct);
+        return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
+    }
+
+    private static async Task<Ok<TeamDto>> Deactivate(TeamService teams, Guid id, CancellationToken ct) => TypedResults.Ok(await teams.DeactivateAsync(id, ct));
+
+    private static async Task<Ok<TeamDto>> Get(TeamService teams, Guid id, CancellationToken ct) => TypedResults.Ok(await teams.GetAsync(id, ct));
+
+    private static async Task<Ok<TeamDto>> Update(TeamService teams, Guid id, TeamForm body, CancellationToken ct) => TypedResults.Ok(await teams.UpdateAsync(id, body, ct));
+
+    private static async Task<Ok<Paged<TeamMemberRow>>> Members(TeamService teams, Guid id, MembershipStatus? status, string? q, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await teams.MembersAsync(id, status, q, page, pageSize, ct));
+
+    private static async Task<Ok<TeamMemberRow>> Add(TeamService teams, Guid id, AddMemberRequest body, CancellationToken ct) => TypedResults.Ok(await teams.AddAsync(id, body, ct));
+
+    private static async Task<Ok<TeamMemberRow>> Approve(TeamService teams, Guid id, Guid memberId, CancellationToken ct) => TypedResults.Ok(await teams.ApproveAsync(id, memberId, ct));
+
+    private static async Task<Ok<TeamMemberRow>> Remove(TeamService teams, Guid id, Guid memberId, CancellationToken ct) => TypedResults.Ok(await teams.RemoveAsync(id, memberId, ct));
+
+    private static async Task<Ok<TeamMemberRow>> Assign(TeamService teams, Guid id, Guid memberId, AssignMemberRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await teams.AssignAsync(id, memberId, body, ct));
+
+    private static async Task<FileContentHttpResult> Roster(TeamService teams, Guid id, CancellationToken ct) =>
+        TypedResults.File(await teams.RosterAsync(id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "队伍名册.xlsx");
+
+    private static async Task<Ok<IReadOnlyList<MyMembership>>> Mine(TeamService teams, CancellationToken ct) => TypedResults.Ok(await teams.MineAsync(ct));
+
+    private static async Task<Ok<MyMembership>> Apply(TeamService teams, Guid teamId, CancellationToken ct) => TypedResults.Ok(await teams.ApplyAsync(teamId, ct));
+
+    private static async Task<Ok<MyMembership>> Accept(TeamService teams, Guid memberId, CancellationToken ct) => TypedResults.Ok(await teams.AcceptAsync(memberId, ct));
+
+    private static async Task<NoContent> Leave(TeamService teams, Guid memberId, CancellationToken ct)
+    {
+        await teams.LeaveAsync(memberId, ct);
+        return TypedResults.NoContent();
+    }
+}
