@@ -23,6 +23,7 @@ public static class DataFeature
         var dataDir = DataDirectory(builder);
         Directory.CreateDirectory(dataDir);
         builder.Services.AddSingleton(PiiProtector.FromConfiguration(config, dataDir));
+        builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataDir, "files")));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CurrentScope>();
 

@@ -25,7 +25,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
     ];
 
     /// <summary>Form uploads: their bad input (no file, not an Excel file) is asserted where the upload is tested.</summary>
-    private static readonly string[] FormUploads = ["POST /api/v1/volunteers/import"];
+    private static readonly string[] FormUploads = ["POST /api/v1/volunteers/import", "POST /api/v1/teams/{id:guid}/logo"];
 
     private static IEnumerable<(string Method, string Pattern, string Body)> Cases(DemoUnits u, Guid teamId) =>
     [

@@ -13,6 +13,8 @@ public static class Policies
     public const string Admin = "Admin";
     /// <summary>The county's center admin.</summary>
     public const string CountyAdmin = "CountyAdmin";
+    /// <summary>Admins and team leaders: the team console; which teams each may manage is decided per team.</summary>
+    public const string TeamManager = "TeamManager";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -20,6 +22,8 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireClaim(CivicClaims.Role,
             nameof(RoleKind.CountyAdmin), nameof(RoleKind.InstituteAdmin), nameof(RoleKind.StationAdmin)));
         options.AddPolicy(CountyAdmin, p => p.RequireAuthenticatedUser().RequireClaim(CivicClaims.Role, nameof(RoleKind.CountyAdmin)));
+        options.AddPolicy(TeamManager, p => p.RequireAuthenticatedUser().RequireClaim(CivicClaims.Role,
+            nameof(RoleKind.CountyAdmin), nameof(RoleKind.InstituteAdmin), nameof(RoleKind.StationAdmin), nameof(RoleKind.TeamLeader)));
         // No fallback policy: it would also apply to unknown URLs (a visitor's typo would land on the login page
         // instead of 404). AuthorizationCoverageTests fails the build of any endpoint that declares nothing.
     }

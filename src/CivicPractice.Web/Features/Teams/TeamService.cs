@@ -13,7 +13,7 @@ namespace CivicPractice.Web.Features.Teams;
 /// Teams and their members. Team facts are public within the county; members (personal data) and changes are
 /// for managers only: an admin whose subtree holds the team, or the team's own (deputy) leader.
 /// </summary>
-public sealed class TeamService(AppDbContext db, TimeProvider clock)
+public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider clock)
 {
     private CurrentScope Scope => db.Scope;
     private static readonly TeamKind[] TierKinds = [TeamKind.Corps, TeamKind.Brigade, TeamKind.Squadron];
@@ -23,6 +23,30 @@ public sealed class TeamService(AppDbContext db, TimeProvider clock)
     {
         var path = Scope.Path;
         return await Project(db.Teams.AsNoTracking().Where(t => t.UnitPath.StartsWith(path) && (includeInactive || t.IsActive))).ToListAsync(ct);
+    }
+
+    /// <summary>What the person may manage: an admin's subtree, or the teams a leader leads.</summary>
+    public async Task<IReadOnlyList<TeamDto>> ManageableAsync(CancellationToken ct = default)
+    {
+        if (Scope.Role is { } role && RoleLabels.IsAdmin(role)) return await SubtreeAsync(ct: ct);
+        var me = await MyVolunteerIdAsync(ct);
+        var led = db.TeamMembers.Where(m => m.VolunteerId == me && m.Status == MembershipStatus.Active && (m.Role == MemberRole.Leader || m.Role == MemberRole.DeputyLeader)).Select(m => m.TeamId);
+        return await Project(db.Teams.AsNoTracking().Where(t => led.Contains(t.Id))).ToListAsync(ct);
+    }
+
+    /// <summary>Approved volunteers of the county to invite, found by name or number (a leader's team draws from the whole county).</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Label)>> FindVolunteersAsync(string search, CancellationToken ct = default)
+    {
+        var text = search.Trim();
+        if (text.Length == 0) return [];
+        var county = County;
+        using var _ = Scope.AsSystem();
+        var found = await (from v in db.Volunteers
+                           join u in db.OrgUnits on v.StationId equals u.Id
+                           where v.CountyId == county && v.Status == VolunteerStatus.Approved && (v.Name.Contains(text) || v.Number == text)
+                           orderby v.Number
+                           select new { v.Id, v.Name, v.Number, Station = u.Name }).Take(20).ToListAsync(ct);
+        return [.. found.Select(f => (f.Id, $"{f.Name}（{f.Number}，{f.Station}）"))];
     }
 
     public async Task<TeamDto> GetAsync(Guid id, CancellationToken ct = default) =>
@@ -148,6 +172,33 @@ public sealed class TeamService(AppDbContext db, TimeProvider clock)
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: team.Name.Length > 30 ? team.Name[..30] : team.Name, cancellationToken: ct);
         return stream.ToArray();
+    }
+
+    public const int MaxLogoBytes = 1024 * 1024;
+
+    /// <summary>队旗/队徽: a PNG or JPEG of at most 1 MB, checked by its content.</summary>
+    public async Task<TeamDto> SetLogoAsync(Guid teamId, byte[] image, CancellationToken ct = default)
+    {
+        var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
+        if (image.Length == 0 || image.Length > MaxLogoBytes) throw new DomainException("队徽图片须小于 1 MB。");
+        var extension = ImageSniffer.ExtensionOf(image) ?? throw new DomainException("队徽只支持 PNG 或 JPG 图片。");
+        var name = $"teams/{team.Id:N}.{extension}";
+        await files.SaveAsync(name, image, ct);
+        team.SetLogo(name, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(teamId, ct);
+    }
+
+    /// <summary>Logos are public, like the team itself.</summary>
+    public async Task<(byte[] Content, string ContentType)?> LogoAsync(Guid teamId, CancellationToken ct = default)
+    {
+        string? file;
+        using (Scope.AsSystem())
+        {
+            file = await db.Teams.Where(t => t.Id == teamId).Select(t => t.LogoFile).FirstOrDefaultAsync(ct);
+        }
+        if (file is null || await files.ReadAsync(file, ct) is not { } content) return null;
+        return (content, ImageSniffer.ContentType(Path.GetExtension(file).TrimStart('.')));
     }
 
     // ---- the volunteer's side ----

@@ -13,7 +13,7 @@ public static class TeamsFeature
     {
         builder.Services.AddScoped<TeamService>();
         builder.Services.AddScoped<Demo.IDemoContributor, TeamDemoContributor>();
-        builder.Services.AddAdminMenu(new(50, "志愿服务队伍", "/admin/teams", "fa-solid fa-people-group", Policies.Admin));
+        builder.Services.AddAdminMenu(new(50, "志愿服务队伍", "/admin/teams", "fa-solid fa-people-group", Policies.TeamManager));
         return builder;
     }
 
@@ -34,6 +34,9 @@ public static class TeamsFeature
         managed.MapPost("/{id:guid}/members/{memberId:guid}/remove", Remove);
         managed.MapPut("/{id:guid}/members/{memberId:guid}", Assign).Validates<AssignMemberRequest>();
         managed.MapGet("/{id:guid}/roster", Roster);
+        // Multipart upload from API clients; the SameSite=Lax cookie keeps other sites from posting it.
+        managed.MapPost("/{id:guid}/logo", UploadLogo).DisableAntiforgery();
+        app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithTags("志愿服务队伍").AllowAnonymous();
 
         var me = app.MapGroup("/api/v1/me/teams").WithTags("我的队伍").RequireAuthorization(Policies.SignedIn);
         me.MapGet("/", Mine);
@@ -72,6 +75,20 @@ public static class TeamsFeature
 
     private static async Task<FileContentHttpResult> Roster(TeamService teams, Guid id, CancellationToken ct) =>
         TypedResults.File(await teams.RosterAsync(id, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "队伍名册.xlsx");
+
+    private static async Task<Results<Ok<TeamDto>, ProblemHttpResult>> UploadLogo(TeamService teams, Guid id, HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return ApiProblems.Invalid("请以表单方式上传图片（字段名 file）。");
+        var file = (await request.ReadFormAsync(ct)).Files.GetFile("file");
+        if (file is null || file.Length == 0) return ApiProblems.Invalid("请选择队徽图片。");
+        if (file.Length > TeamService.MaxLogoBytes) return ApiProblems.Invalid("队徽图片须小于 1 MB。");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return TypedResults.Ok(await teams.SetLogoAsync(id, buffer.ToArray(), ct));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Logo(TeamService teams, Guid id, CancellationToken ct) =>
+        await teams.LogoAsync(id, ct) is { } logo ? TypedResults.File(logo.Content, logo.ContentType) : ApiProblems.NotFound("队徽");
 
     private static async Task<Ok<IReadOnlyList<MyMembership>>> Mine(TeamService teams, CancellationToken ct) => TypedResults.Ok(await teams.MineAsync(ct));
 

@@ -119,4 +119,25 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
         var corps = teams.Single(t => t.Kind == TeamKind.Corps);
         await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/teams/{corps.Id}/deactivate", null), HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task Logo_IsAPngOrJpegCheckedByContent_AndPublic()
+    {
+        var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var teams = (await admin.GetFromJsonAsync<List<TeamDto>>("/api/v1/teams", Json.Options))!;
+        var detachment = teams.First(t => t.Name == "科技志愿服务支队");
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+
+        using var fake = new MultipartFormDataContent { { new ByteArrayContent("<svg/>"u8.ToArray()), "file", "logo.png" } };
+        await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/teams/{detachment.Id}/logo", fake), HttpStatusCode.BadRequest);
+        using var real = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "队徽.png" } };
+        var uploaded = await admin.PostAsync($"/api/v1/teams/{detachment.Id}/logo", real);
+        Assert.True((await uploaded.Content.ReadFromJsonAsync<TeamDto>(Json.Options))!.HasLogo);
+
+        var logo = await app.Client().GetAsync($"/api/v1/teams/{detachment.Id}/logo");
+        Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await logo.Content.ReadAsByteArrayAsync());
+        using var otherStation = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "队徽.png" } };
+        await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.OtherStationAdmin)).PostAsync($"/api/v1/teams/{detachment.Id}/logo", otherStation), HttpStatusCode.NotFound);
+    }
 }
