@@ -5,6 +5,7 @@ using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Demo;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Features.Organization;
+using CivicPractice.Web.Features.Settings;
 using CivicPractice.Web.Features.Teams;
 using CivicPractice.Web.Features.Volunteers;
 
@@ -16,6 +17,7 @@ builder.AddOrganization();
 builder.AddAccounts();
 builder.AddVolunteers();
 builder.AddTeams();
+builder.AddSettings();
 builder.AddAudit();
 builder.AddDemo();
 
@@ -26,6 +28,7 @@ app.MapOrganization();
 app.MapAccounts();
 app.MapVolunteers();
 app.MapTeams();
+app.MapSettings();
 app.MapAudit();
 app.MapPlatform();
 

@@ -98,6 +98,27 @@ public sealed partial class VolunteerTests(BrowserApp browser)
         await BrowserApp.ScreenshotAsync(console, "console-volunteer-import");
     }
 
+    [Fact]
+    public async Task Volunteer_SeesTheirOwnPageOnAPhone_AndAppliesToATeam()
+    {
+        var phone = await browser.NewPageAsync(375, 812);
+        await phone.GotoAsync("/me");
+        await Assertions.Expect(phone.Locator("#sms-phone")).ToBeVisibleAsync(); // volunteers are offered the SMS code first
+        await phone.Locator("a", new() { HasText = "密码登录" }).ClickAsync();
+        await phone.FillAsync("#phone", DemoLogins.Volunteer);
+        await phone.FillAsync("#password", DemoLogins.Password);
+        await phone.ClickAsync("#login-submit");
+        await phone.WaitForURLAsync(url => url.EndsWith("/me", StringComparison.Ordinal));
+
+        await Assertions.Expect(phone.Locator("#me-facts")).ToContainTextAsync("138****0005");
+        var team = phone.Locator("#me-teams li", new() { HasText = "科技志愿服务支队" });
+        await team.GetByRole(AriaRole.Button, new() { Name = "申请" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("已申请加入“科技志愿服务支队”")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#me-teams")).ToContainTextAsync("申请中");
+        Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the volunteer page scrolls sideways on a phone");
+        await BrowserApp.ScreenshotAsync(phone, "portal-my-volunteer-phone");
+    }
+
     [GeneratedRegex(@"\d{6}")]
     private static partial Regex SixDigits();
 }

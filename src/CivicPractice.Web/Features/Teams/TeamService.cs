@@ -203,6 +203,21 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
 
     // ---- the volunteer's side ----
 
+    /// <summary>Teams a volunteer can ask to join: the county's specialised teams and the squads of their own station.</summary>
+    public async Task<IReadOnlyList<TeamDto>> JoinableAsync(CancellationToken ct = default)
+    {
+        var me = await MyVolunteerIdAsync(ct);
+        if (me is null) return [];
+        Guid station;
+        using (Scope.AsSystem())
+        {
+            station = await db.Volunteers.Where(v => v.Id == me).Select(v => v.StationId).FirstAsync(ct);
+        }
+        var mine = db.TeamMembers.Where(m => m.VolunteerId == me && m.Status != MembershipStatus.Left).Select(m => m.TeamId);
+        return await Project(db.Teams.AsNoTracking().Where(t => t.IsActive && !mine.Contains(t.Id)
+            && (t.Kind == TeamKind.Detachment || t.Kind == TeamKind.Section || (t.Kind == TeamKind.Squad && t.OrgUnitId == station)))).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyList<MyMembership>> MineAsync(CancellationToken ct = default)
     {
         var me = await MyVolunteerIdAsync(ct);

@@ -30,6 +30,8 @@ public partial class VolunteersPage : AdminPageBase
     private string? status = "";
     private string? political = "";
     private string? tag = "";
+    private string? skill = "";
+    private List<SelectedItem> skillItems = [new("", "全部")];
     private string? unit = "";
     private List<SelectedItem> tagItems = [new("", "全部")];
     private List<SelectedItem> unitItems = [new("", "全部")];
@@ -60,7 +62,11 @@ public partial class VolunteersPage : AdminPageBase
         stationItems = [.. units.Where(u => u.Type == OrgUnitType.Station).Select(u => new SelectedItem(u.Id.ToString(), u.Name))];
         var options = stationItems.Count == 0 ? null
             : await InScopeAsync(sp => sp.GetRequiredService<VolunteerService>().OptionsForStationAsync(Guid.Parse(stationItems[0].Value)));
-        if (options is not null) tagItems = [new("", "全部"), .. options.Tags.Select(t => new SelectedItem(t, t))];
+        if (options is not null)
+        {
+            tagItems = [new("", "全部"), .. options.Tags.Select(t => new SelectedItem(t, t))];
+            skillItems = [new("", "全部"), .. options.Skills.Select(t => new SelectedItem(t, t))];
+        }
     }
 
     private Task<QueryData<VolunteerRow>> QueryAsync(QueryPageOptions options) => InScopeAsync(async sp =>
@@ -73,7 +79,7 @@ public partial class VolunteersPage : AdminPageBase
         search,
         Enum.TryParse<VolunteerStatus>(status, out var s) ? s : null,
         Enum.TryParse<PoliticalStatus>(political, out var p) ? p : null,
-        null,
+        string.IsNullOrEmpty(skill) ? null : skill,
         string.IsNullOrEmpty(tag) ? null : tag,
         Guid.TryParse(unit, out var u) ? u : null);
 

@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using CivicPractice.Domain.Common;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Features.Volunteers;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Settings;
+
+public sealed record CountySettingsDto(string CountyName, bool AutoApproveVolunteers, IReadOnlyList<OptionDto> Options);
+
+public sealed record OptionDto(Guid Id, VolunteerOptionKind Kind, string Name, int SortOrder, bool IsActive)
+{
+    public string KindName => Kinds.Of(Kind);
+}
+
+public sealed class UpdateCountySettingsRequest
+{
+    public bool AutoApproveVolunteers { get; set; }
+}
+
+public sealed class AddOptionRequest
+{
+    [Required(ErrorMessage = "请选择列表。")]
+    [EnumDataType(typeof(VolunteerOptionKind), ErrorMessage = "列表无效。")]
+    public VolunteerOptionKind? Kind { get; set; }
+
+    [Required(ErrorMessage = "请填写选项名称。")]
+    [StringLength(30, MinimumLength = 1, ErrorMessage = "选项名称最长 30 个字。")]
+    public string? Name { get; set; }
+}
+
+public static class Kinds
+{
+    public static string Of(VolunteerOptionKind kind) => kind switch
+    {
+        VolunteerOptionKind.Interest => "服务意向",
+        VolunteerOptionKind.Skill => "专业技能",
+        VolunteerOptionKind.Tag => "人员标签",
+        VolunteerOptionKind.Availability => "可服务时间",
+        _ => kind.ToString(),
+    };
+}
+
+/// <summary>
+/// 县（区）设置, for the county's center admins: whether new volunteers are approved at once, and the lists volunteers
+/// pick from (service interests seeded with the 17 team types, skills, tags, availability).
+/// </summary>
+public sealed class CountySettingsService(AppDbContext db)
+{
+    public async Task<CountySettingsDto> GetAsync(CancellationToken ct = default)
+    {
+        var county = await db.Counties.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
+        var options = await db.VolunteerOptions.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.SortOrder)
+            .Select(o => new OptionDto(o.Id, o.Kind, o.Name, o.SortOrder, o.IsActive)).ToListAsync(ct);
+        return new CountySettingsDto(county.Name, county.AutoApproveVolunteers, options);
+    }
+
+    public async Task<CountySettingsDto> UpdateAsync(UpdateCountySettingsRequest r, CancellationToken ct = default)
+    {
+        var county = await db.Counties.FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
+        county.SetAutoApproveVolunteers(r.AutoApproveVolunteers);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(ct);
+    }
+
+    public async Task<CountySettingsDto> AddOptionAsync(AddOptionRequest r, CancellationToken ct = default)
+    {
+        var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
+        var name = r.Name!.Trim();
+        var existing = await db.VolunteerOptions.FirstOrDefaultAsync(o => o.Kind == r.Kind && o.Name == name, ct);
+        if (existing is { IsActive: true }) throw new DomainException($"“{name}”已在{Kinds.Of(r.Kind!.Value)}列表中。", DomainErrorKind.Conflict);
+        if (existing is not null) existing.IsActive = true;
+        else
+        {
+            var last = await db.VolunteerOptions.Where(o => o.Kind == r.Kind).MaxAsync(o => (int?)o.SortOrder, ct) ?? 0;
+            db.VolunteerOptions.Add(new VolunteerOption { CountyId = countyId, Kind = r.Kind!.Value, Name = name, SortOrder = last + 1 });
+        }
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(ct);
+    }
+
+    /// <summary>Options are retired, not deleted: volunteers who chose them keep what they chose.</summary>
+    public async Task<CountySettingsDto> RetireOptionAsync(Guid id, CancellationToken ct = default)
+    {
+        var option = await db.VolunteerOptions.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("选项");
+        if (!option.IsActive) throw new DomainException("该选项已停用。", DomainErrorKind.Conflict);
+        option.IsActive = false;
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(ct);
+    }
+}

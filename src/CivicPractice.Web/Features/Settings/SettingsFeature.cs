@@ -1,0 +1,37 @@
+using CivicPractice.Web.Components.Layout;
+using CivicPractice.Web.Features.Identity;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CivicPractice.Web.Features.Settings;
+
+public static class SettingsFeature
+{
+    public static WebApplicationBuilder AddSettings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CountySettingsService>();
+        builder.Services.AddAdminMenu(new(70, "县（区）设置", "/admin/settings", "fa-solid fa-sliders", Policies.CountyAdmin));
+        return builder;
+    }
+
+    public static WebApplication MapSettings(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/v1/county-settings").WithTags("县（区）设置").RequireAuthorization(Policies.CountyAdmin);
+        group.MapGet("/", Get);
+        group.MapPut("/", Update).Validates<UpdateCountySettingsRequest>();
+        group.MapPost("/options", AddOption).Validates<AddOptionRequest>();
+        group.MapPost("/options/{id:guid}/retire", Retire);
+        return app;
+    }
+
+    private static async Task<Ok<CountySettingsDto>> Get(CountySettingsService settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct));
+
+    private static async Task<Ok<CountySettingsDto>> Update(CountySettingsService settings, UpdateCountySettingsRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await settings.UpdateAsync(body, ct));
+
+    private static async Task<Ok<CountySettingsDto>> AddOption(CountySettingsService settings, AddOptionRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await settings.AddOptionAsync(body, ct));
+
+    private static async Task<Ok<CountySettingsDto>> Retire(CountySettingsService settings, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await settings.RetireOptionAsync(id, ct));
+}
