@@ -67,10 +67,10 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         var units = await DemoUnits.LoadAsync(app);
         var venueId = await app.WithDbAsync(db => db.Venues.Where(v => v.OrgUnitId == units.Institute.Id).Select(v => v.Id).FirstAsync());
         var stationAdminId = await app.WithDbAsync(db => db.RoleAssignments.Where(r => r.OrgUnitId == units.Station.Id && r.Role == Domain.Identity.RoleKind.StationAdmin).Select(r => r.UserId).FirstAsync());
-        var volunteerId = await app.WithDbAsync(db => db.Volunteers.Where(v => v.Status == Domain.Volunteers.VolunteerStatus.Pending).Select(v => v.Id).FirstAsync());
+        var volunteerId = await app.WithDbAsync(db => db.Volunteers.Where(v => v.CountyId == units.Center.CountyId && v.Status == Domain.Volunteers.VolunteerStatus.Pending).Select(v => v.Id).FirstAsync());
         var (teamId, memberId) = await app.WithDbAsync(async db =>
         {
-            var member = await db.TeamMembers.Where(m => m.Status == Domain.Teams.MembershipStatus.Active).OrderBy(m => m.Id).FirstAsync();
+            var member = await db.TeamMembers.Where(m => m.CountyId == units.Center.CountyId && m.Status == Domain.Teams.MembershipStatus.Active).OrderBy(m => m.Id).FirstAsync();
             return (member.TeamId, member.Id);
         });
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
@@ -84,6 +84,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
             foreach (var payload in new[] { body, Malformed })
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") });
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {url} {payload} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
                 await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
             }
             covered.Add($"{method} {pattern}");

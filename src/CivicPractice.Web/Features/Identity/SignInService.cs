@@ -23,6 +23,7 @@ public sealed class SignInService(
     AppDbContext db,
     PiiProtector pii,
     VerificationCodes codes,
+    AccountService accounts,
     TimeProvider clock)
 {
     public const string WrongCredentials = "手机号或密码错误。";
@@ -66,7 +67,35 @@ public sealed class SignInService(
     public async Task<string?> SendCodeAsync(string phone, CancellationToken ct = default)
     {
         var user = MobileNumber.IsValid(phone) ? await FindByPhoneAsync(phone) : null;
-        return await codes.SendAsync(phone, CodePurpose.SignIn, user?.CountyId, deliver: user is not null, ct);
+        var county = user?.CountyId ?? (MobileNumber.IsValid(phone) ? (await VolunteerByPhoneAsync(phone))?.CountyId : null);
+        return await codes.SendAsync(phone, CodePurpose.SignIn, county, deliver: county is not null, ct);
+    }
+
+    /// <summary>
+    /// A volunteer registered by an admin or an import has no account yet: their first SMS sign-in opens one,
+    /// linked to their record (and holding the volunteer role once they are approved).
+    /// </summary>
+    private async Task<AppUser?> ProvisionVolunteerAsync(string phone)
+    {
+        var volunteer = await VolunteerByPhoneAsync(phone);
+        if (volunteer is null) return null;
+        var user = await accounts.CreateAsync(volunteer.CountyId, phone, volunteer.Name, AccountService.NewPassword());
+        using var _ = db.Scope.AsSystem();
+        var tracked = await db.Volunteers.FirstAsync(v => v.Id == volunteer.Id);
+        tracked.LinkAccount(user.Id);
+        if (tracked.Status == Domain.Volunteers.VolunteerStatus.Approved)
+        {
+            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.StationId, clock.GetUtcNow()));
+        }
+        await db.SaveChangesAsync();
+        return user;
+    }
+
+    private async Task<Domain.Volunteers.Volunteer?> VolunteerByPhoneAsync(string phone)
+    {
+        var index = PhoneIndex(phone);
+        using var _ = db.Scope.AsSystem();
+        return await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.PhoneIndex == index && v.UserId == null && v.Status != Domain.Volunteers.VolunteerStatus.Withdrawn);
     }
 
     public async Task<SignInOutcome> SmsCodeAsync(string phone, string code)
@@ -75,6 +104,7 @@ public sealed class SignInService(
         if (!MobileNumber.IsValid(phone)) return new(false, MobileNumber.Invalid);
         var user = await FindByPhoneAsync(phone);
         var check = await codes.ConsumeAsync(phone, code, CodePurpose.SignIn);
+        if (check == CodeCheck.Ok && user is null) user = await ProvisionVolunteerAsync(phone);
         if (check != CodeCheck.Ok || user is null)
         {
             await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, check == CodeCheck.Wrong ? "验证码错误" : "验证码无效或已过期");

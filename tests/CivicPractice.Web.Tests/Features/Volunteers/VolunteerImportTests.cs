@@ -25,13 +25,14 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         var first = await ImportAsync(admin, file);
 
         Assert.Equal(10_000, first.Total);
-        Assert.Equal(9_950, first.Imported);
+        Assert.True(first.Imported == 9_950, string.Join("\n", expectedBad.Where(b => first.Errors.All(e => e.Row != b.Key)).Select(b => $"row {b.Key} not rejected ({b.Value})")));
         Assert.Equal(50, first.Errors.Count);
         Assert.Equal(expectedBad.Keys.Order(), first.Errors.Select(e => e.Row).Order());
         Assert.All(first.Errors, e => Assert.Contains(expectedBad[e.Row], e.Reason));
         Assert.Equal(before + 9_950, await app.WithDbAsync(db => db.Volunteers.CountAsync()));
         var numbers = await app.WithDbAsync(db => db.Volunteers.Where(v => v.Source == RegistrationSource.Import).Select(v => v.Number).ToListAsync());
-        Assert.Equal(9_950, numbers.Distinct().Count());
+        Assert.True(numbers.Count >= 9_950);
+        Assert.Equal(numbers.Count, numbers.Distinct().Count());
 
         var second = await ImportAsync(admin, file);
 
@@ -42,10 +43,29 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
     }
 
     [Fact]
+    public async Task AnImportedVolunteer_SignsInWithAnSmsCode_AndSeesTheirNumber()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code], total: 2, badRows: false, phonePrefix: "169", region: "430122");
+        var imported = await ImportAsync(await app.SignedInAsync(DemoLogins.StationAdmin), file);
+        Assert.Equal(2, imported.Imported);
+
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone = "16900000001" })).StatusCode);
+        var text = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "169****0001").Select(m => m.Text).SingleAsync());
+        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone = "16900000001", code = System.Text.RegularExpressions.Regex.Match(text, @"\d{6}").Value });
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var mine = await client.GetFromJsonAsync<VolunteerDetail>("/api/v1/me/volunteer", Json.Options);
+        Assert.Equal(("导入1", VolunteerStatus.Approved), (mine!.Summary.Name, mine.Summary.Status));
+        Assert.NotNull(mine.Summary.Number);
+    }
+
+    [Fact]
     public async Task StationAdmin_CannotImportIntoAnotherStation_AndGarbageIsRefused()
     {
         var units = await DemoUnits.LoadAsync(app);
-        var (file, _) = GenerateFile([units.OtherStation.Code], total: 3, badRows: false, phonePrefix: "167");
+        var (file, _) = GenerateFile([units.OtherStation.Code], total: 3, badRows: false, phonePrefix: "167", region: "430123");
         var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
 
         var result = await ImportAsync(admin, file);
@@ -91,7 +111,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
     }
 
     /// <summary>A roster as staff would fill it, with 50 rows broken in the ways people break them (row number → reason).</summary>
-    private static (byte[] File, Dictionary<int, string> Bad) GenerateFile(IReadOnlyList<string> stationCodes, int total, bool badRows = true, string phonePrefix = "166")
+    private static (byte[] File, Dictionary<int, string> Bad) GenerateFile(IReadOnlyList<string> stationCodes, int total, bool badRows = true, string phonePrefix = "166", string region = "430121")
     {
         var rows = new List<Dictionary<string, object?>>();
         var bad = new Dictionary<int, string>();
@@ -99,7 +119,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         for (var i = 0; i < total; i++)
         {
             var birth = new DateOnly(1960, 1, 1).AddDays(i % 15_000);
-            var first17 = "430121" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (i / 15_000 * 2 + 100 + i % 7).ToString("D3", CultureInfo.InvariantCulture);
+            var first17 = region + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (i / 15_000 * 2 + 100 + i % 7).ToString("D3", CultureInfo.InvariantCulture);
             var id = first17 + ChineseIdNumber.CheckCharacter(first17);
             var row = new Dictionary<string, object?>
             {

@@ -21,12 +21,13 @@ public partial class AuditLogPage : AdminPageBase
     private static readonly List<SelectedItem> actions =
     [
         new("", "全部"),
-        .. new[] { AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.LockedOut, AuditActions.SignOut }
+        .. new[] { AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.LockedOut, AuditActions.SignOut, AuditActions.Reveal, AuditActions.Export }
             .Select(a => new SelectedItem(a, AuditActions.Label(a))),
     ];
 
     private static readonly List<SelectedItem> entityTypes =
-        [new("", "全部"), new("OrgUnit", "单位"), new("Venue", "阵地"), new("RoleAssignment", "角色授权"), new("Account", "账号")];
+        [new("", "全部"), new("OrgUnit", "单位"), new("Venue", "阵地"), new("RoleAssignment", "角色授权"), new("Account", "账号"),
+         new("Volunteer", "志愿者"), new("Team", "队伍"), new("TeamMember", "队员"), new("VolunteerOption", "选项列表")];
 
     private async Task<QueryData<AuditEntryDto>> QueryAsync(QueryPageOptions options)
     {
@@ -60,6 +61,10 @@ public partial class AuditLogPage : AdminPageBase
         "RoleAssignment" => "角色授权",
         "County" => "县（区）",
         "Account" => "账号",
+        "Volunteer" => "志愿者",
+        "Team" => "队伍",
+        "TeamMember" => "队员",
+        "VolunteerOption" => "选项列表",
         _ => type ?? "",
     };
 }
