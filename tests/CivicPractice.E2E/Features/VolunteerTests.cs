@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CivicPractice.Domain.Volunteers;
 using CivicPractice.E2E.Infrastructure;
 using CivicPractice.Web.Tests.Infrastructure;
@@ -8,7 +7,7 @@ using Microsoft.Playwright;
 namespace CivicPractice.E2E.Features;
 
 [Collection(nameof(BrowserCollection))]
-public sealed partial class VolunteerTests(BrowserApp browser)
+public sealed class VolunteerTests(BrowserApp browser)
 {
     [Fact]
     public async Task APerson_RegistersOnAPhone_AndTheStationAdminApprovesThem()
@@ -29,7 +28,7 @@ public sealed partial class VolunteerTests(BrowserApp browser)
         await phone.FillAsync("#reg-phone", "13966660001");
         await phone.ClickAsync("#reg-send-code");
         await Assertions.Expect(phone.GetByText("验证码已发送")).ToBeVisibleAsync();
-        var code = await browser.App.WithDbAsync(async db => SixDigits().Match(await db.SmsMessages.Where(m => m.PhoneMasked == "139****0001").OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync()).Value);
+        var code = await browser.App.LatestSmsCodeAsync("13966660001");
         await phone.FillAsync("#reg-code", code);
         await phone.FillAsync("#reg-name", "浏览器志愿者");
         await phone.FillAsync("#reg-id", idNumber.ToLowerInvariant());
@@ -118,7 +117,4 @@ public sealed partial class VolunteerTests(BrowserApp browser)
         Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the volunteer page scrolls sideways on a phone");
         await BrowserApp.ScreenshotAsync(phone, "portal-my-volunteer-phone");
     }
-
-    [GeneratedRegex(@"\d{6}")]
-    private static partial Regex SixDigits();
 }

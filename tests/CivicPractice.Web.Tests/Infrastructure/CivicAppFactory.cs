@@ -65,6 +65,14 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>The 6-digit code of the newest text message the development outbox holds for a phone.</summary>
+    public Task<string> LatestSmsCodeAsync(string phone) => WithDbAsync(async db =>
+    {
+        var masked = Domain.Identity.MobileNumber.Mask(phone);
+        var text = await db.SmsMessages.Where(m => m.PhoneMasked == masked).OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync();
+        return System.Text.RegularExpressions.Regex.Match(text, @"\d{6}").Value;
+    });
+
     /// <summary>A context with filters lifted, for arranging and inspecting data directly.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

@@ -167,7 +167,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         {
             ["志愿者编号"] = m.Number, ["姓名"] = m.Name, ["手机号"] = m.PhoneMasked, ["所属实践站"] = m.StationName,
             ["职务"] = m.RoleName, ["骨干"] = m.IsBackbone ? "是" : "",
-            ["入队时间"] = m.JoinedAt is { } j ? TimeZoneInfo.ConvertTime(j, China).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "",
+            ["入队时间"] = m.JoinedAt is { } j ? ChinaTime.Date(j) : "",
         }).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: team.Name.Length > 30 ? team.Name[..30] : team.Name, cancellationToken: ct);
@@ -352,6 +352,4 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
             throw new DomainException("该志愿者已在此队伍中或已有待处理的申请。", DomainErrorKind.Conflict);
         }
     }
-
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -82,7 +82,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var countyCode = await db.Counties.Where(c => c.Id == countyId).Select(c => c.Code).FirstAsync(ct);
         var known = await ExistingIndexesAsync(countyId, ct);
         var seenInFile = new Dictionary<string, int>();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+        var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow();
         var consent = VolunteerConsent.AdminEntered(importerName) + "（表格导入）";
         var errors = new List<ImportRowError>();
@@ -156,17 +156,17 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
     /// <summary>The filtered list as staff see it: personal fields masked.</summary>
     public static async Task<byte[]> ExportAsync(IAsyncEnumerable<VolunteerRow> rows, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = ChinaTime.Today(TimeProvider.System);
         var list = new List<Dictionary<string, object?>>();
         await foreach (var r in rows.WithCancellation(ct))
         {
             list.Add(new Dictionary<string, object?>
             {
                 ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
-                ["年龄"] = r.BirthDate is { } b ? today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0) : null,
+                ["年龄"] = r.BirthDate is { } b ? ChinaTime.Age(b, today) : null,
                 ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, ["所属实践站"] = r.StationName,
                 ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
-                ["注册时间"] = TimeZoneInfo.ConvertTime(r.CreatedAt, China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                ["注册时间"] = ChinaTime.Format(r.CreatedAt),
             });
         }
         using var stream = new MemoryStream();
@@ -208,6 +208,4 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
 
     private static List<string> List(IDictionary<string, object?> row, string header) =>
         [.. Text(row, header).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -206,7 +206,7 @@ public sealed class VolunteerService(
 
     private void ValidateIdentity(VolunteerRegistrationForm r, out ChineseIdNumber id, out string phone)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+        var today = ChinaTime.Today(clock);
         if (!ChineseIdNumber.TryParse(r.IdNumber, today, out var parsed, out var error)) throw new DomainException(error);
         id = parsed!;
         phone = MobileNumber.Normalize(r.Phone);
@@ -330,6 +330,4 @@ public sealed class VolunteerService(
         });
         await db.SaveChangesAsync(ct);
     }
-
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CivicPractice.Domain.Volunteers;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Audit;
@@ -14,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPractice.Web.Tests.Features.Volunteers;
 
-public sealed partial class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixture<CivicAppFactory>
+public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixture<CivicAppFactory>
 {
     [Fact]
     public async Task Registration_ThenApproval_GivesACountyUniqueNumber_AndTheVolunteerSeesIt()
@@ -175,27 +174,17 @@ public sealed partial class VolunteerRegistrationTests(CivicAppFactory app) : IC
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         return await client.PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
         {
-            Phone = phone, Code = await LatestCodeAsync(phone), IdNumber = id, Name = name, StationId = stationId,
+            Phone = phone, Code = await app.LatestSmsCodeAsync(phone), IdNumber = id, Name = name, StationId = stationId,
             PoliticalStatus = PoliticalStatus.PartyMember, Interests = ["敬老爱老"], Skills = ["医疗护理"], Tags = ["在职党员"], Availability = ["周末"], Consent = true,
         });
     }
-
-    private Task<string> LatestCodeAsync(string phone) => app.WithDbAsync(async db =>
-    {
-        var masked = Domain.Identity.MobileNumber.Mask(phone);
-        var text = await db.SmsMessages.Where(m => m.PhoneMasked == masked).OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync();
-        return SixDigits().Match(text).Value;
-    });
 
     private async Task<HttpClient> SmsSignInAsync(string phone)
     {
         var client = app.Client();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
-        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await LatestCodeAsync(phone) });
+        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await app.LatestSmsCodeAsync(phone) });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return client;
     }
-
-    [GeneratedRegex(@"\d{6}")]
-    private static partial Regex SixDigits();
 }

@@ -10,7 +10,6 @@ namespace CivicPractice.Web.Features.Accounts.Admin;
 /// <summary>账号与权限: list, appoint, revoke, unlock and reset, through <see cref="AccountManagement"/> like the API.</summary>
 public partial class AccountsPage : AdminPageBase
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly int[] pageSizes = [20, 50, 100];
 
     [Inject] private SwalService Swal { get; set; } = default!;

@@ -1,12 +1,12 @@
 using BootstrapBlazor.Components;
 using CivicPractice.Web.Components;
+using CivicPractice.Web.Infrastructure;
 
 namespace CivicPractice.Web.Features.Audit.Admin;
 
 /// <summary>The county's audit log with filters by action, object, date and person; paged on the server.</summary>
 public partial class AuditLogPage : AdminPageBase
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly int[] pageSizes = [20, 50, 100];
 
     private Table<AuditEntryDto> table = default!;
@@ -35,8 +35,8 @@ public partial class AuditLogPage : AdminPageBase
         var page = await AuditFeature.QueryAsync(db, new AuditQuery(
             string.IsNullOrEmpty(action) ? null : action,
             string.IsNullOrEmpty(entityType) ? null : entityType,
-            from is { } f ? new DateTimeOffset(f.Date, China.GetUtcOffset(f.Date)) : null,
-            to is { } t ? new DateTimeOffset(t.Date.AddDays(1), China.GetUtcOffset(t.Date)) : null,
+            from is { } f ? ChinaTime.StartOf(f) : null,
+            to is { } t ? ChinaTime.StartOf(t.AddDays(1)) : null,
             search, options.PageIndex, options.PageItems));
         return new QueryData<AuditEntryDto> { Items = page.Items, TotalCount = page.Total, IsSearch = true, IsFiltered = true, IsSorted = true };
     }
@@ -52,7 +52,7 @@ public partial class AuditLogPage : AdminPageBase
         await detailModal.Show();
     }
 
-    private static string TimeText(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    private static string TimeText(DateTimeOffset at) => ChinaTime.Format(at, seconds: true);
 
     private static string EntityName(string? type) => type switch
     {

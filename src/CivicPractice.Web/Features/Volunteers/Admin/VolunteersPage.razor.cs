@@ -3,6 +3,7 @@ using BootstrapBlazor.Components;
 using CivicPractice.Domain.Organization;
 using CivicPractice.Domain.Volunteers;
 using CivicPractice.Web.Components;
+using CivicPractice.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,6 @@ namespace CivicPractice.Web.Features.Volunteers.Admin;
 /// <summary>The volunteer register of the admin's subtree: search, filter, review, reveal (audited), add.</summary>
 public partial class VolunteersPage : AdminPageBase
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly int[] pageSizes = [20, 50, 100];
 
     [Inject] private DownloadService Download { get; set; } = default!;
@@ -213,14 +213,10 @@ public partial class VolunteersPage : AdminPageBase
 
     private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);
 
-    private static string Age(DateOnly? birth)
-    {
-        if (birth is not { } b) return "";
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        return (today.Year - b.Year - (today < b.AddYears(today.Year - b.Year) ? 1 : 0)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private string Age(DateOnly? birth) =>
+        birth is { } b ? ChinaTime.Age(b, ChinaTime.Today(Clock)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
 
-    private static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => ChinaTime.Format(at);
 
     private static string SourceName(RegistrationSource s) => s switch
     {
