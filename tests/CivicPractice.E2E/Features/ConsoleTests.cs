@@ -43,6 +43,17 @@ public sealed class ConsoleTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task CountyAdmin_HomeShowsTheNetworkAndTheRegistrationRate()
+    {
+        var page = await browser.SignInAsync(DemoLogins.CountyAdmin);
+
+        await Assertions.Expect(page.Locator("#home-stats")).ToContainTextAsync("实践站");
+        await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("志愿者注册率");
+        await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("%");
+        await BrowserApp.ScreenshotAsync(page, "console-home");
+    }
+
+    [Fact]
     public async Task WrongPassword_ShowsAChineseError()
     {
         var page = await browser.NewPageAsync(375, 812);
