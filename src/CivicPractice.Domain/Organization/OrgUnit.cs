@@ -109,7 +109,8 @@ public sealed class OrgUnit
         if (string.IsNullOrWhiteSpace(d.Code)) throw new DomainException("请填写单位编码。");
         if (d.ResidentPopulation < 0) throw new DomainException("常住人口不能为负数。");
         Name = d.Name.Trim();
-        Code = d.Code.Trim();
+        // Codes are compared as staff type them in Excel: case does not make a different unit.
+        Code = d.Code.Trim().ToUpperInvariant();
         Address = Blank(d.Address);
         Latitude = d.Latitude;
         Longitude = d.Longitude;

@@ -158,8 +158,8 @@ public sealed class Team
     {
         LeadUnitName = string.IsNullOrWhiteSpace(d.LeadUnitName) ? null : d.LeadUnitName.Trim();
         Category = string.IsNullOrWhiteSpace(d.Category) ? null : d.Category.Trim();
-        ServiceItems = [.. d.ServiceItems.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct()];
-        ServiceObjects = [.. d.ServiceObjects.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct()];
+        ServiceItems = Volunteers.Volunteer.Clean(d.ServiceItems);
+        ServiceObjects = Volunteers.Volunteer.Clean(d.ServiceObjects);
         Introduction = string.IsNullOrWhiteSpace(d.Introduction) ? null : d.Introduction.Trim();
         UpdatedAt = now;
     }
@@ -188,4 +188,4 @@ public sealed class Team
     }
 }
 
-public sealed record TeamDetails(string? LeadUnitName, string? Category, IReadOnlyList<string> ServiceItems, IReadOnlyList<string> ServiceObjects, string? Introduction);
+public sealed record TeamDetails(string? LeadUnitName, string? Category, IReadOnlyList<string>? ServiceItems, IReadOnlyList<string>? ServiceObjects, string? Introduction);

@@ -49,8 +49,9 @@ public sealed class TeamMember
     }
 
     /// <summary>A person who left may ask again or be invited again; the same row is reused.</summary>
-    public void Reopen(MembershipStatus status, DateTimeOffset now)
+    public void Reopen(Team team, MembershipStatus status, DateTimeOffset now)
     {
+        if (!team.IsActive) throw new DomainException("该队伍已解散。", DomainErrorKind.Conflict);
         if (Status != MembershipStatus.Left) throw new DomainException($"该志愿者已是“{TeamLabels.Of(Status)}”状态。", DomainErrorKind.Conflict);
         Status = status;
         Role = MemberRole.Member;

@@ -34,10 +34,10 @@ public sealed record ProtectedIdentity(
 public sealed record VolunteerProfile(
     string Name,
     PoliticalStatus PoliticalStatus,
-    IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Interests,
-    IReadOnlyList<string> Tags,
-    IReadOnlyList<string> Availability);
+    IReadOnlyList<string>? Skills,
+    IReadOnlyList<string>? Interests,
+    IReadOnlyList<string>? Tags,
+    IReadOnlyList<string>? Availability);
 
 /// <summary>
 /// 志愿者 — a real-name registered volunteer of one station. Approval by the station gives the county-unique
@@ -190,6 +190,13 @@ public sealed class Volunteer
         UpdatedAt = now;
     }
 
-    private static List<string> Clean(IEnumerable<string> items) =>
-        [.. items.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)];
+    public const int MaxItemLength = 30;
+
+    /// <summary>Trimmed, without blanks or repeats; a missing list is an empty one.</summary>
+    public static List<string> Clean(IEnumerable<string?>? items)
+    {
+        var clean = (items ?? []).Where(s => s is not null).Select(s => s!.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (clean.Any(s => s.Length > MaxItemLength)) throw new DomainException($"每一项最长 {MaxItemLength} 个字。");
+        return clean;
+    }
 }

@@ -58,7 +58,7 @@ public sealed class TeamTests
         invited.Accept(Now);
         invited.Leave(Now);
         Assert.Equal((MembershipStatus.Left, false), (invited.Status, invited.IsBackbone));
-        invited.Reopen(MembershipStatus.Applied, Now);
+        invited.Reopen(team, MembershipStatus.Applied, Now);
         Assert.Equal(MembershipStatus.Applied, invited.Status);
 
         team.Deactivate(Now);

@@ -48,6 +48,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/volunteer-registration/", $"{{\"phone\":\"13655559999\",\"code\":\"123456\",\"idNumber\":\"430121198001010010\",\"name\":\"错号码\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
         ("POST", "/api/v1/volunteer-registration/", $"{{\"phone\":\"13655559999\",\"code\":\"123456\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19800101", "001")}\",\"name\":\"未同意\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":false}}"),
         ("POST", "/api/v1/volunteers/", $"{{\"phone\":\"13655559998\",\"idNumber\":\"43012119800230001X\",\"name\":\"错日期\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
+        ("POST", "/api/v1/volunteers/", $"{{\"phone\":\"13655559997\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19810101", "003")}\",\"name\":\"长标签\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"tags\":[\"{new string('长', 31)}\"]}}"),
         ("POST", "/api/v1/volunteers/{id:guid}/reject", "{\"reason\":\"\"}"),
         ("POST", "/api/v1/volunteers/{id:guid}/reveal", "{\"field\":\"Salary\"}"),
         ("PUT", "/api/v1/me/volunteer/", "{\"name\":\"\",\"politicalStatus\":\"Nobody\"}"),

@@ -19,11 +19,7 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
 
     public async Task<Paged<AccountRow>> ListAsync(AccountQuery q, CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow();
-        var rows = from r in db.RoleAssignments
-                   join u in db.OrgUnits on r.OrgUnitId equals u.Id
-                   join p in db.Users on r.UserId equals p.Id
-                   select new { r, u, p };
+        var rows = Rows();
         if (q.Role is { } role) rows = rows.Where(x => x.r.Role == role);
         if (q.UnitId is { } unitId)
         {
@@ -42,11 +38,28 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderBy(x => x.r.Role).ThenBy(x => x.u.Path).ThenBy(x => x.p.DisplayName)
             .Skip((page - 1) * size).Take(size)
-            .Select(x => new AccountRow(x.r.Id, x.p.Id, x.p.DisplayName, x.p.PhoneMasked, x.r.Role, x.u.Id, x.u.Name, x.u.Type,
-                x.p.LockoutEnd != null && x.p.LockoutEnd > now, x.r.CreatedAt))
+            .Select(ToRow(clock.GetUtcNow()))
             .ToListAsync(ct);
         return new Paged<AccountRow>(items, total, page, size);
     }
+
+    /// <summary>Member-initialised (not a positional record) so EF can keep composing filters over it.</summary>
+    private sealed class Joined
+    {
+        public required RoleAssignment r { get; init; }
+        public required Domain.Organization.OrgUnit u { get; init; }
+        public required AppUser p { get; init; }
+    }
+
+    private IQueryable<Joined> Rows() =>
+        from r in db.RoleAssignments
+        join u in db.OrgUnits on r.OrgUnitId equals u.Id
+        join p in db.Users on r.UserId equals p.Id
+        select new Joined { r = r, u = u, p = p };
+
+    private static System.Linq.Expressions.Expression<Func<Joined, AccountRow>> ToRow(DateTimeOffset now) =>
+        x => new AccountRow(x.r.Id, x.p.Id, x.p.DisplayName, x.p.PhoneMasked, x.r.Role, x.u.Id, x.u.Name, x.u.Type,
+            x.p.LockoutEnd != null && x.p.LockoutEnd > now, x.r.CreatedAt);
 
     /// <summary>Active units inside the caller's subtree on which the role can be held, for the appointment form.</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name)>> UnitChoicesAsync(RoleKind role, CancellationToken ct = default)
@@ -71,6 +84,12 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         {
             throw new DomainException("该手机号已在其他县（区）开通账号，请联系平台管理员处理。", DomainErrorKind.Conflict);
         }
+        // Adding a role to someone else's existing account is only for accounts wholly inside the caller's reach:
+        // otherwise a narrow role could be used as a handle on a wider account (reset, unlock).
+        if (user is not null && !await IsWithinReachAsync(user.Id, ct))
+        {
+            throw new DomainException("该手机号已开通账号，且其现有权限超出您的管理范围，请联系上级管理员授权。", DomainErrorKind.Conflict);
+        }
         string? generated = null;
         if (user is null)
         {
@@ -83,12 +102,19 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         }
         var assignment = new RoleAssignment(unit.CountyId, user.Id, r.Role.Value, unit.Id, clock.GetUtcNow());
         db.RoleAssignments.Add(assignment);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("该授权刚刚已被保存，请勿重复提交。", DomainErrorKind.Conflict);
+        }
         await users.UpdateSecurityStampAsync(user);
         var notice = $"【文明实践云】{user.DisplayName}，您已被设为{unit.Name}的{RoleLabels.Of(r.Role.Value)}。";
         notice += generated is null ? "请使用手机号登录。" : $"登录账号为本手机号，初始密码 {generated}，请登录后尽快修改。";
         await sms.SendAsync(unit.CountyId, phone, notice, ct);
-        return (await ListAsync(new AccountQuery(UnitId: unit.Id, PageSize: Paging.MaxSize), ct)).Items.Single(a => a.AssignmentId == assignment.Id);
+        return await Rows().Where(x => x.r.Id == assignment.Id).Select(ToRow(clock.GetUtcNow())).FirstAsync(ct);
     }
 
     public async Task RevokeAsync(Guid assignmentId, CancellationToken ct = default)
@@ -123,14 +149,29 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         await AuditAsync(user, "重置密码", ct);
     }
 
-    /// <summary>A person is managed by the caller when one of their roles sits inside the caller's subtree.</summary>
+    /// <summary>
+    /// A person is managed by the caller only when every role they hold sits inside the caller's subtree and is no
+    /// wider than the caller's own; one narrow role in the subtree must not open a county admin's account to a station admin.
+    /// </summary>
     private async Task<AppUser> ManagedUserAsync(Guid userId, CancellationToken ct)
     {
-        var managed = await (from a in db.RoleAssignments
-                             join u in db.OrgUnits on a.OrgUnitId equals u.Id
-                             where a.UserId == userId
-                             select a.Id).AnyAsync(ct);
+        var managed = await IsWithinReachAsync(userId, ct) && await db.RoleAssignments.AnyAsync(a => a.UserId == userId, ct);
         return (managed ? await users.FindByIdAsync(userId.ToString()) : null) ?? throw new NotFoundException("账号");
+    }
+
+    private async Task<bool> IsWithinReachAsync(Guid userId, CancellationToken ct)
+    {
+        var county = Scope.CountyId;
+        List<(RoleKind Role, string Path)> roles;
+        using (Scope.AsSystem())
+        {
+            roles = [.. (await (from a in db.RoleAssignments
+                                join u in db.OrgUnits on a.OrgUnitId equals u.Id
+                                where a.UserId == userId && a.CountyId == county
+                                select new { a.Role, u.Path }).ToListAsync(ct)).Select(x => (x.Role, x.Path))];
+        }
+        var mine = Scope.Role ?? RoleKind.Volunteer;
+        return roles.All(r => r.Path.StartsWith(Scope.Path, StringComparison.Ordinal) && RoleLabels.Breadth(r.Role) >= RoleLabels.Breadth(mine));
     }
 
     private async Task AuditAsync(AppUser user, string summary, CancellationToken ct)

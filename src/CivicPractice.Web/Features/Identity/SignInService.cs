@@ -91,6 +91,23 @@ public sealed class SignInService(
         return user;
     }
 
+    /// <summary>An existing account (say, a staff member) proves the phone and so takes up its unlinked volunteer record.</summary>
+    private async Task<AppUser> LinkVolunteerAsync(AppUser user, string phone)
+    {
+        var volunteer = await VolunteerByPhoneAsync(phone);
+        if (volunteer is null || volunteer.CountyId != user.CountyId) return user;
+        using var _ = db.Scope.AsSystem();
+        var tracked = await db.Volunteers.FirstAsync(v => v.Id == volunteer.Id);
+        tracked.LinkAccount(user.Id);
+        if (tracked.Status == Domain.Volunteers.VolunteerStatus.Approved
+            && !await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == RoleKind.Volunteer && r.OrgUnitId == tracked.StationId))
+        {
+            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.StationId, clock.GetUtcNow()));
+        }
+        await db.SaveChangesAsync();
+        return user;
+    }
+
     private async Task<Domain.Volunteers.Volunteer?> VolunteerByPhoneAsync(string phone)
     {
         var index = PhoneIndex(phone);
@@ -104,7 +121,7 @@ public sealed class SignInService(
         if (!MobileNumber.IsValid(phone)) return new(false, MobileNumber.Invalid);
         var user = await FindByPhoneAsync(phone);
         var check = await codes.ConsumeAsync(phone, code, CodePurpose.SignIn);
-        if (check == CodeCheck.Ok && user is null) user = await ProvisionVolunteerAsync(phone);
+        if (check == CodeCheck.Ok) user = user is null ? await ProvisionVolunteerAsync(phone) : await LinkVolunteerAsync(user, phone);
         if (check != CodeCheck.Ok || user is null)
         {
             await AuditAsync(user, user?.CountyId, AuditActions.SignInFailed, check == CodeCheck.Wrong ? "验证码错误" : "验证码无效或已过期");
@@ -170,7 +187,19 @@ public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii,
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
         };
-        var result = await users.CreateAsync(user, password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException)
+        {
+            throw new Domain.Common.DomainException("该手机号刚刚已开通账号，请勿重复提交。", Domain.Common.DomainErrorKind.Conflict);
+        }
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            throw new Domain.Common.DomainException("该手机号刚刚已开通账号，请勿重复提交。", Domain.Common.DomainErrorKind.Conflict);
+        }
         if (!result.Succeeded) throw new Domain.Common.DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
         return user;
     }

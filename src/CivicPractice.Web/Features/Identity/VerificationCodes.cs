@@ -28,6 +28,7 @@ public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, ISmsSen
 {
     public const int LifetimeMinutes = 5;
     public const int ResendSeconds = 60;
+    /// <summary>Tries per code, the right one included.</summary>
     public const int MaxAttempts = 5;
 
     /// <summary>Returns an error to show, or null. With <paramref name="deliver"/> false the code is recorded but not sent
@@ -54,23 +55,29 @@ public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, ISmsSen
         return null;
     }
 
-    /// <summary>Checks and, when right, consumes the newest open code of the phone for the purpose.</summary>
+    /// <summary>
+    /// Checks and, when right, consumes the newest open code of the phone for the purpose. Both steps are single
+    /// conditional updates in the database, so parallel guesses cannot exceed the attempt limit and a right code
+    /// is used once, however many requests carry it at the same moment.
+    /// </summary>
     public async Task<CodeCheck> ConsumeAsync(string phone, string? code, CodePurpose purpose, CancellationToken ct = default)
     {
         var index = pii.PhoneIndex(phone);
         var now = clock.GetUtcNow();
-        var pending = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.Purpose == purpose && c.UsedAt == null)
+        var pending = await db.SmsCodes.AsNoTracking().Where(c => c.PhoneIndex == index && c.Purpose == purpose && c.UsedAt == null)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (pending is null || pending.ExpiresAt < now || pending.FailedAttempts >= MaxAttempts) return CodeCheck.ExpiredOrMissing;
+        if (pending is null || pending.ExpiresAt < now) return CodeCheck.ExpiredOrMissing;
+        // Every try spends one of the attempts before it is judged.
+        var spent = await db.SmsCodes.Where(c => c.Id == pending.Id && c.UsedAt == null && c.FailedAttempts < MaxAttempts)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1), ct);
+        if (spent == 0) return CodeCheck.ExpiredOrMissing;
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(pending.CodeHash), Encoding.ASCII.GetBytes(Hash(index, code?.Trim() ?? ""))))
         {
-            pending.FailedAttempts++;
-            await db.SaveChangesAsync(ct);
             return CodeCheck.Wrong;
         }
-        pending.UsedAt = now;
-        await db.SaveChangesAsync(ct);
-        return CodeCheck.Ok;
+        var used = await db.SmsCodes.Where(c => c.Id == pending.Id && c.UsedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.UsedAt, now), ct);
+        return used == 1 ? CodeCheck.Ok : CodeCheck.ExpiredOrMissing;
     }
 
     public static string Describe(CodeCheck check) => check switch

@@ -140,7 +140,7 @@ public static class OrgUnitHandlers
 
     private static async Task EnsureCodeFreeAsync(AppDbContext db, Guid countyId, string code, Guid? self, CancellationToken ct)
     {
-        code = code.Trim();
+        code = code.Trim().ToUpperInvariant();
         // Uniqueness is county-wide, including units the caller cannot see; the answer names no other unit.
         if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.CountyId == countyId && u.Code == code && u.Id != self, ct))
         {

@@ -76,7 +76,14 @@ public sealed class CountySettingsService(AppDbContext db)
             var last = await db.VolunteerOptions.Where(o => o.Kind == r.Kind).MaxAsync(o => (int?)o.SortOrder, ct) ?? 0;
             db.VolunteerOptions.Add(new VolunteerOption { CountyId = countyId, Kind = r.Kind!.Value, Name = name, SortOrder = last + 1 });
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException($"“{name}”刚刚已被添加。", DomainErrorKind.Conflict);
+        }
         return await GetAsync(ct);
     }
 

@@ -113,7 +113,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         TeamMember member;
         if (existing is not null)
         {
-            existing.Reopen(r.Enlist ? MembershipStatus.Active : MembershipStatus.Invited, now);
+            existing.Reopen(team, r.Enlist ? MembershipStatus.Active : MembershipStatus.Invited, now);
             member = existing;
         }
         else
@@ -135,7 +135,9 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
 
     public async Task<TeamMemberRow> RemoveAsync(Guid teamId, Guid memberId, CancellationToken ct = default)
     {
+        var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
         var member = await ManagedMemberAsync(teamId, memberId, ct);
+        await EnsureMayChangeAsync(team, member, MemberRole.Member, ct);
         member.Leave(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await MemberAsync(memberId, ct);
@@ -145,7 +147,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     {
         var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
         var member = await ManagedMemberAsync(teamId, memberId, ct);
-        if (r.Role == MemberRole.Leader && !IsAdminOver(team)) throw new DomainException("队长由管理员任命。", DomainErrorKind.Conflict);
+        await EnsureMayChangeAsync(team, member, r.Role!.Value, ct);
         if (r.Role == MemberRole.Leader)
         {
             // One leader per team: the previous one becomes a deputy.
@@ -234,12 +236,23 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     {
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, ct) ?? throw new NotFoundException("队伍");
         var me = await MyVolunteerIdAsync(ct) ?? throw new DomainException("请先注册成为志愿者并通过审核。", DomainErrorKind.Conflict);
+        if (!await JoinableByAsync(team, me, ct)) throw new DomainException("该队伍不接受您的申请：可申请本县的支队、分队和本站的小队。", DomainErrorKind.Conflict);
         var now = clock.GetUtcNow();
         var existing = await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == me, ct);
         if (existing is null) db.TeamMembers.Add(existing = TeamMember.Apply(team, me, now));
-        else existing.Reopen(MembershipStatus.Applied, now);
+        else existing.Reopen(team, MembershipStatus.Applied, now);
         await SaveAsync(ct);
         return (await MineAsync(ct)).Single(m => m.MemberId == existing.Id);
+    }
+
+    /// <summary>The rule behind <see cref="JoinableAsync"/>: specialised teams of the county, squads of one's own station.</summary>
+    private async Task<bool> JoinableByAsync(Team team, Guid volunteerId, CancellationToken ct)
+    {
+        if (!team.IsActive) return false;
+        if (team.Kind is TeamKind.Detachment or TeamKind.Section) return true;
+        if (team.Kind != TeamKind.Squad) return false;
+        using var _ = Scope.AsSystem();
+        return await db.Volunteers.AnyAsync(v => v.Id == volunteerId && v.StationId == team.OrgUnitId, ct);
     }
 
     public async Task<MyMembership> AcceptAsync(Guid memberId, CancellationToken ct = default)
@@ -258,6 +271,24 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     }
 
     // ---- helpers ----
+
+    /// <summary>
+    /// Admins may change anyone. A leader may appoint and dismiss deputies and members; a deputy may only mark
+    /// backbone members and handle ordinary members. Nobody but an admin touches the leader.
+    /// </summary>
+    private async Task EnsureMayChangeAsync(Team team, TeamMember target, MemberRole newRole, CancellationToken ct)
+    {
+        if (IsAdminOver(team)) return;
+        if (newRole == MemberRole.Leader || target.Role == MemberRole.Leader) throw new DomainException("队长由管理员任命和调整。", DomainErrorKind.Conflict);
+        var me = await MyVolunteerIdAsync(ct);
+        var myRole = await db.TeamMembers.Where(m => m.TeamId == team.Id && m.VolunteerId == me && m.Status == MembershipStatus.Active)
+            .Select(m => (MemberRole?)m.Role).FirstOrDefaultAsync(ct);
+        var touchesDeputies = newRole == MemberRole.DeputyLeader && target.Role != MemberRole.DeputyLeader || target.Role == MemberRole.DeputyLeader && newRole != MemberRole.DeputyLeader;
+        if (myRole != MemberRole.Leader && (touchesDeputies || target.Role == MemberRole.DeputyLeader))
+        {
+            throw new DomainException("副队长的任免由队长或管理员决定。", DomainErrorKind.Conflict);
+        }
+    }
 
     private bool IsAdminOver(Team team) =>
         Scope.Role is { } role && RoleLabels.IsAdmin(role) && team.UnitPath.StartsWith(Scope.Path, StringComparison.Ordinal);

@@ -66,8 +66,9 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         {
             rows = [.. (await file.QueryAsync(useHeaderRow: true, cancellationToken: ct)).Cast<IDictionary<string, object?>>()];
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever a broken or foreign file makes the reader throw, the person gets one plain answer.
             throw new Domain.Common.DomainException("无法读取该文件，请使用本页提供的 Excel 模板（.xlsx）。");
         }
         if (rows.Count > 0 && !Headers.Take(5).All(h => rows[0].ContainsKey(h)))
@@ -77,7 +78,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
 
         var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).ToListAsync(ct);
-        var byCode = stations.ToDictionary(s => s.Code, StringComparer.OrdinalIgnoreCase);
+        var byCode = stations.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byName = stations.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.ToList());
         var countyCode = await db.Counties.Where(c => c.Id == countyId).Select(c => c.Code).FirstAsync(ct);
         var known = await ExistingIndexesAsync(countyId, ct);
@@ -89,6 +90,8 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var batch = new List<Volunteer>();
         int imported = 0, skipped = 0;
         var nextNumber = await LastNumberAsync(countyId, countyCode, ct);
+        // All or nothing: a registration or approval racing the import cannot leave half a file behind.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
 
         for (var i = 0; i < rows.Count; i++)
         {
@@ -141,6 +144,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             }
         }
         imported += await FlushAsync(batch, ct);
+        await tx.CommitAsync(ct);
         progress?.Report(new ImportProgress(rows.Count, rows.Count));
         return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors);
     }
@@ -179,7 +183,14 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         if (batch.Count == 0) return 0;
         var count = batch.Count;
         db.Volunteers.AddRange(batch);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new Domain.Common.DomainException("导入期间有人同时登记或审核了志愿者，本次导入未生效，请重新导入。", Domain.Common.DomainErrorKind.Conflict);
+        }
         db.ChangeTracker.Clear();
         batch.Clear();
         return count;

@@ -67,10 +67,11 @@ public sealed class VolunteerService(
         using var _ = Scope.AsSystem();
         var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
         ValidateIdentity(r, out var id, out var phone);
-        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        // The code comes first: only the phone's owner may learn whether an ID or phone is already registered.
         var check = await codes.ConsumeAsync(phone, r.Code, CodePurpose.Register, ct);
         if (check != CodeCheck.Ok) throw new DomainException(VerificationCodes.Describe(check));
-        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.Text, RegistrationSource.SelfService, ct);
+        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.Text, RegistrationSource.SelfService, linkAccount: true, ct);
         return new RegistrationResult(volunteer.Id, volunteer.Status, volunteer.Number, station.Name);
     }
 
@@ -80,7 +81,8 @@ public sealed class VolunteerService(
         var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
         ValidateIdentity(r, out var id, out var phone);
         await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
-        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, ct);
+        // No account is opened or linked here: the phone is not proven. The person's first SMS sign-in links it.
+        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, linkAccount: false, ct);
         return await GetAsync(volunteer.Id, ct);
     }
 
@@ -228,21 +230,24 @@ public sealed class VolunteerService(
             : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或联系该站。", DomainErrorKind.Conflict);
     }
 
-    private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, CancellationToken ct)
+    private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, bool linkAccount, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var identity = new ProtectedIdentity(
             pii.BlindIndex("id", id.Value), pii.Encrypt(id.Value), ChineseIdNumber.Mask(id.Value),
             pii.PhoneIndex(phone), pii.Encrypt(phone), MobileNumber.Mask(phone), id.Gender, id.BirthDate);
         var volunteer = Volunteer.Register(station, r.ToProfile(), identity, consent, source, now);
-        var user = await users.FindByNameAsync(pii.PhoneIndex(phone));
-        if (user is not null && user.CountyId != station.CountyId) throw new DomainException("该手机号已在其他县（区）开通账号，请更换手机号。", DomainErrorKind.Conflict);
-        user ??= await accounts.CreateAsync(station.CountyId, phone, volunteer.Name, AccountService.NewPassword());
-        volunteer.LinkAccount(user.Id);
+        if (linkAccount)
+        {
+            var user = await users.FindByNameAsync(pii.PhoneIndex(phone));
+            if (user is not null && user.CountyId != station.CountyId) throw new DomainException("该手机号已在其他县（区）开通账号，请更换手机号。", DomainErrorKind.Conflict);
+            user ??= await accounts.CreateAsync(station.CountyId, phone, volunteer.Name, AccountService.NewPassword());
+            volunteer.LinkAccount(user.Id);
+        }
         db.Volunteers.Add(volunteer);
+        await SaveAsync(ct);
         var autoApprove = await db.Counties.IgnoreQueryFilters().Where(c => c.Id == station.CountyId).Select(c => c.AutoApproveVolunteers).FirstAsync(ct);
         if (autoApprove) await ApproveAsync(volunteer, ct);
-        else await SaveAsync(ct);
         return volunteer;
     }
 
@@ -267,8 +272,13 @@ public sealed class VolunteerService(
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                db.Entry(volunteer).Reload();
+                // Another approval took the number: start again from the stored row with the next one.
                 foreach (var added in db.ChangeTracker.Entries<RoleAssignment>().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+                await db.Entry(volunteer).ReloadAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                throw new DomainException("审核人数较多，编号分配繁忙，请稍后重试。", DomainErrorKind.Conflict);
             }
         }
     }

@@ -109,4 +109,20 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
 
         await app.SignedInAsync(DemoLogins.Volunteer);
     }
+
+    [Fact]
+    public async Task AStationAdmin_CannotGetAHandleOnAWiderAccount()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var station = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var countyAdminId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "138****0001" && u.CountyId == units.Center.CountyId).Select(u => u.Id).SingleAsync());
+
+        var grant = await station.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "借壳", Phone = DemoLogins.CountyAdmin, Role = RoleKind.Volunteer, UnitId = units.Station.Id });
+        await ProblemAssert.IsProblemAsync(grant, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await station.PostAsJsonAsync($"/api/v1/accounts/{countyAdminId}/reset-password", new ResetPasswordRequest { Password = "Taken#2026x" }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await station.PostAsync($"/api/v1/accounts/{countyAdminId}/unlock", null), HttpStatusCode.NotFound);
+
+        // The county admin's password still works.
+        await app.SignedInAsync(DemoLogins.CountyAdmin);
+    }
 }

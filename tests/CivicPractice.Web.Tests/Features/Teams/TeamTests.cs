@@ -140,4 +140,17 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
         using var otherStation = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "队徽.png" } };
         await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.OtherStationAdmin)).PostAsync($"/api/v1/teams/{detachment.Id}/logo", otherStation), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Volunteers_ApplyOnlyToSpecialisedTeamsAndTheirOwnSquads()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (corps, otherSquadron) = await app.WithDbAsync(async db => (
+            await db.Teams.Where(t => t.CountyId == units.Center.CountyId && t.Kind == TeamKind.Corps).Select(t => t.Id).SingleAsync(),
+            await db.Teams.Where(t => t.OrgUnitId == units.OtherStation.Id && t.Kind == TeamKind.Squadron).Select(t => t.Id).SingleAsync()));
+        var volunteer = await app.SignedInAsync(DemoLogins.Volunteer);
+
+        await ProblemAssert.IsProblemAsync(await volunteer.PostAsync($"/api/v1/me/teams/{corps}/apply", null), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await volunteer.PostAsync($"/api/v1/me/teams/{otherSquadron}/apply", null), HttpStatusCode.Conflict);
+    }
 }

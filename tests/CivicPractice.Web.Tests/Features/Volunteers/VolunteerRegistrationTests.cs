@@ -187,4 +187,37 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return client;
     }
+
+    [Fact]
+    public async Task WithoutTheSmsCode_NobodyLearnsWhetherAnIdIsRegistered()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19720202", "909");
+        await RegisterAsync(units.Station.Id, "13655550008", id, "郑重");
+
+        var probe = await app.Client().PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
+        {
+            Phone = "13655550009", Code = "000000", IdNumber = id, Name = "探测者", StationId = units.OtherStation.Id,
+            PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        });
+
+        var problem = await ProblemAssert.IsProblemAsync(probe, HttpStatusCode.BadRequest);
+        Assert.Contains("验证码", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain(units.Station.Name, problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task MissingOrNullLists_AreEmptyLists_NotErrors()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var body = $"{{\"name\":\"无标签\",\"idNumber\":\"{IdNumber("19750505", "111")}\",\"phone\":\"13655550010\",\"stationId\":\"{units.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"skills\":null,\"tags\":[null,\" \",\"五老\"]}}";
+
+        var created = await admin.PostAsync("/api/v1/volunteers", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var detail = (await created.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;
+        Assert.Empty(detail.Skills);
+        Assert.Equal(["五老"], detail.Summary.Tags);
+    }
 }
