@@ -56,7 +56,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (await DemoSeeder.IsEmptyAsync(db, cancellationToken))
         {
             var options = new DemoOptions(config.GetValue("Civic:Demo:Seed", 20261124), config.GetValue("Civic:Demo:Scale", 1.0));
-            Console.WriteLine("首次启动：正在生成演示县（区）数据，约需半分钟……");
+            Console.WriteLine("首次启动：正在生成演示县（区）数据（含约 14 万名志愿者），约需一分钟……");
             var started = DateTime.UtcNow;
             var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, cancellationToken);
             logger.LogInformation("Demo county seeded in {Seconds:F1}s", (DateTime.UtcNow - started).TotalSeconds);
