@@ -71,7 +71,15 @@ public static class OrgUnitHandlers
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位");
         await EnsureCodeFreeAsync(db, unit.CountyId, r.Code!, unit.Id, ct);
+        var oldName = unit.Name;
         unit.Update(r.ToDetails(), now);
+        // The tier team carries the unit's name (“某某村新时代文明实践志愿服务中队”): keep them in step.
+        if (unit.Name != oldName && TeamLabels.TierFor(unit.Type) is { } tier
+            && await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id && t.Kind == tier, ct) is { } team
+            && team.Name == TeamLabels.TierName(oldName, tier))
+        {
+            team.Rename(TeamLabels.TierName(unit.Name, tier), now);
+        }
         await SaveAsync(db, ct);
         return await GetAsync(db, id, ct);
     }

@@ -27,6 +27,10 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
         var brigade = Assert.Single(teams, t => t.OrgUnitId == units.Institute.Id && t.Kind == TeamKind.Brigade);
         var squadron = Assert.Single(teams, t => t.OrgUnitId == station.Id);
         Assert.Equal(("新建村新时代文明实践志愿服务中队", TeamKind.Squadron, brigade.Id), (squadron.Name, squadron.Kind, squadron.ParentTeamId!.Value));
+        var renamed = await admin.PutAsJsonAsync($"/api/v1/org/units/{station.Id}", new UpdateOrgUnitRequest { Name = "更名村新时代文明实践站", Code = "TEAM-S-1" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var afterRename = (await admin.GetFromJsonAsync<TeamDto>($"/api/v1/teams/{squadron.Id}", Json.Options))!;
+        Assert.Equal("更名村新时代文明实践志愿服务中队", afterRename.Name);
         var stationCount = await app.WithDbAsync(db => db.OrgUnits.CountAsync(u => u.CountyId == units.Center.CountyId && u.Type == OrgUnitType.Station));
         Assert.Equal(stationCount, teams.Count(t => t.Kind == TeamKind.Squadron));
         Assert.Equal(10, teams.Count(t => t.Kind == TeamKind.Detachment));
