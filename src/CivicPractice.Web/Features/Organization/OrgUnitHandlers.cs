@@ -60,8 +60,7 @@ public static class OrgUnitHandlers
         // Every center, institute and station has its tier team (总队/大队/中队) from the start (DOMAIN.md §3).
         if (TeamLabels.TierFor(unit.Type) is not null)
         {
-            var parentTier = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == parent.Id && (t.Kind == TeamKind.Corps || t.Kind == TeamKind.Brigade || t.Kind == TeamKind.Squadron), ct);
-            db.Teams.Add(Team.ForUnit(unit, parentTier, now));
+            db.Teams.Add(Team.ForUnit(unit, await TierTeamOfAsync(db, parent, ct), now));
         }
         await SaveAsync(db, ct);
         return await GetAsync(db, unit.Id, ct);
@@ -73,12 +72,11 @@ public static class OrgUnitHandlers
         await EnsureCodeFreeAsync(db, unit.CountyId, r.Code!, unit.Id, ct);
         var oldName = unit.Name;
         unit.Update(r.ToDetails(), now);
-        // The tier team carries the unit's name (“某某村新时代文明实践志愿服务中队”): keep them in step.
-        if (unit.Name != oldName && TeamLabels.TierFor(unit.Type) is { } tier
-            && await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id && t.Kind == tier, ct) is { } team
-            && team.Name == TeamLabels.TierName(oldName, tier))
+        // The tier team carries the unit's name (“某某村新时代文明实践志愿服务中队”): keep them in step,
+        // unless someone has given the team a name of its own.
+        if (unit.Name != oldName && await TierTeamOfAsync(db, unit, ct) is { } team && team.Name == TeamLabels.TierName(oldName, team.Kind))
         {
-            team.Rename(TeamLabels.TierName(unit.Name, tier), now);
+            team.Rename(TeamLabels.TierName(unit.Name, team.Kind), now);
         }
         await SaveAsync(db, ct);
         return await GetAsync(db, id, ct);
@@ -99,7 +97,7 @@ public static class OrgUnitHandlers
         var pathOf = descendants.Append(unit).ToDictionary(u => u.Id, u => u.Path);
         foreach (var v in venues) v.FollowUnit(pathOf[v.OrgUnitId]);
         foreach (var v in await db.Volunteers.Where(v => subtreeIds.Contains(v.StationId)).ToListAsync(ct)) v.FollowUnit(pathOf[v.StationId]);
-        var newParentTier = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == newParent.Id && (t.Kind == TeamKind.Corps || t.Kind == TeamKind.Brigade || t.Kind == TeamKind.Squadron), ct);
+        var newParentTier = await TierTeamOfAsync(db, newParent, ct);
         foreach (var t in await db.Teams.Where(t => subtreeIds.Contains(t.OrgUnitId)).ToListAsync(ct))
         {
             if (t.OrgUnitId == unit.Id) t.FollowUnit(pathOf[t.OrgUnitId], newParentTier);
@@ -155,6 +153,10 @@ public static class OrgUnitHandlers
             throw new DomainException($"单位编码“{code}”已被本县其他单位使用。", DomainErrorKind.Conflict);
         }
     }
+
+    /// <summary>The 总队/大队/中队 of a unit, or null for points and bases.</summary>
+    private static async Task<Team?> TierTeamOfAsync(AppDbContext db, OrgUnit unit, CancellationToken ct) =>
+        TeamLabels.TierFor(unit.Type) is { } tier ? await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id && t.Kind == tier, ct) : null;
 
     internal static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {

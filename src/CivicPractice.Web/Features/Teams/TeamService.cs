@@ -16,7 +16,6 @@ namespace CivicPractice.Web.Features.Teams;
 public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider clock)
 {
     private CurrentScope Scope => db.Scope;
-    private static readonly TeamKind[] TierKinds = [TeamKind.Corps, TeamKind.Brigade, TeamKind.Squadron];
 
     /// <summary>The teams of the admin's subtree (all kinds), for the console tree.</summary>
     public async Task<IReadOnlyList<TeamDto>> SubtreeAsync(bool includeInactive = false, CancellationToken ct = default)
