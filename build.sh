@@ -29,7 +29,9 @@ PG_BIN=""
 start_postgres() {
   PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
   PG_DIR=$(mktemp -d /tmp/civic-pg.XXXXXX)
+  # The first free port from 55432 on: a cluster left behind by an interrupted run must not stop this one.
   PG_PORT=${PG_PORT:-55432}
+  while (echo > "/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done
   chmod 755 "$PG_DIR"
   local run=()
   if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DIR"; run=(runuser -u postgres --); fi
