@@ -76,5 +76,13 @@ public sealed class PiiProtector
     /// <summary>The lookup key of a mobile number, also its login name.</summary>
     public string PhoneIndex(string phone) => BlindIndex("phone", Domain.Identity.MobileNumber.Normalize(phone));
 
+    /// <summary>The lookup key of an ID number: one person, one registration per county.</summary>
+    public string IdIndex(Domain.Volunteers.ChineseIdNumber id) => BlindIndex("id", id.Value);
+
+    /// <summary>An ID number and a phone as a volunteer record keeps them: indexes, ciphertexts, masks.</summary>
+    public Domain.Volunteers.ProtectedIdentity Protect(Domain.Volunteers.ChineseIdNumber id, string phone) => new(
+        IdIndex(id), Encrypt(id.Value), Domain.Volunteers.ChineseIdNumber.Mask(id.Value),
+        PhoneIndex(phone), Encrypt(phone), Domain.Identity.MobileNumber.Mask(phone), id.Gender, id.BirthDate);
+
     private sealed record KeyFile(string EncryptionKey, string IndexKey);
 }

@@ -80,9 +80,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             if (age <= 24 && random.NextDouble() < 0.4) tags.Add("大学生");
             if (random.NextDouble() < 0.05) tags.Add("文艺骨干");
             var profile = new VolunteerProfile(name, political, Pick(skills, random.Next(0, 3)), Pick(interests, random.Next(1, 4)), tags, Pick(availability, random.Next(1, 3)));
-            var identity = new ProtectedIdentity(pii.BlindIndex("id", id), pii.Encrypt(id), ChineseIdNumber.Mask(id),
-                pii.PhoneIndex(phone), pii.Encrypt(phone), MobileNumber.Mask(phone), parsed.Gender, parsed.BirthDate);
-            var v = Volunteer.Register(station, profile, identity, VolunteerConsent.Text, RegistrationSource.SelfService, ctx.Now);
+            var v = Volunteer.Register(station, profile, pii.Protect(parsed, phone), VolunteerConsent.Text, RegistrationSource.SelfService, ctx.Now);
             if (approved || random.NextDouble() < 0.95)
             {
                 number++;

@@ -118,7 +118,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             }
             if (station is null) { Reject(stationKey.Length == 0 ? "请填写所属实践站。" : $"找不到实践站“{stationKey}”，或不在您的管理范围内。"); continue; }
 
-            var idIndex = pii.BlindIndex("id", id!.Value);
+            var idIndex = pii.IdIndex(id!);
             var phoneIndex = pii.PhoneIndex(phone);
             if (seenInFile.TryGetValue(idIndex, out var firstRow)) { Reject($"与第 {firstRow} 行的身份证号码重复。"); continue; }
             if (seenInFile.TryGetValue(phoneIndex, out var phoneRow)) { Reject($"与第 {phoneRow} 行的手机号重复。"); continue; }
@@ -132,9 +132,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             if (known.Phones.Contains(phoneIndex)) { Reject("该手机号已被本县其他志愿者使用。"); continue; }
 
             var profile = new VolunteerProfile(name, political, List(row, "专业技能"), List(row, "服务意向"), List(row, "人员标签"), List(row, "可服务时间"));
-            var identity = new ProtectedIdentity(idIndex, pii.Encrypt(id.Value), ChineseIdNumber.Mask(id.Value),
-                phoneIndex, pii.Encrypt(phone), MobileNumber.Mask(phone), id.Gender, id.BirthDate);
-            var volunteer = Volunteer.Register(station, profile, identity, consent, RegistrationSource.Import, now);
+            var volunteer = Volunteer.Register(station, profile, pii.Protect(id!, phone), consent, RegistrationSource.Import, now);
             volunteer.Approve(countyCode + (++nextNumber).ToString("D7", CultureInfo.InvariantCulture), db.Scope.UserId ?? Guid.Empty, now);
             batch.Add(volunteer);
             if (batch.Count >= BatchSize)

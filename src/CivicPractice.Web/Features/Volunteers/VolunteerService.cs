@@ -218,7 +218,7 @@ public sealed class VolunteerService(
     /// <summary>A person registers once per county: the answer names the station that holds them, nothing else.</summary>
     private async Task EnsureNotRegisteredAsync(Guid countyId, ChineseIdNumber id, string phone, CancellationToken ct)
     {
-        var idIndex = pii.BlindIndex("id", id.Value);
+        var idIndex = pii.IdIndex(id);
         var phoneIndex = pii.PhoneIndex(phone);
         var holder = await (from v in db.Volunteers.IgnoreQueryFilters()
                             join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
@@ -233,10 +233,7 @@ public sealed class VolunteerService(
     private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, bool linkAccount, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var identity = new ProtectedIdentity(
-            pii.BlindIndex("id", id.Value), pii.Encrypt(id.Value), ChineseIdNumber.Mask(id.Value),
-            pii.PhoneIndex(phone), pii.Encrypt(phone), MobileNumber.Mask(phone), id.Gender, id.BirthDate);
-        var volunteer = Volunteer.Register(station, r.ToProfile(), identity, consent, source, now);
+        var volunteer = Volunteer.Register(station, r.ToProfile(), pii.Protect(id, phone), consent, source, now);
         if (linkAccount)
         {
             var user = await users.FindByNameAsync(pii.PhoneIndex(phone));
