@@ -44,15 +44,24 @@ public static class PlatformCommands
     }
 }
 
-/// <summary>Runs before the server takes requests: migrates the schema and, on an empty database, seeds the demo county.</summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, ILogger<DatabaseInitializer> logger) : IHostedService
+/// <summary>
+/// Runs before the server takes requests: migrates the schema and, in Development only, seeds the demo county on an
+/// empty database. Elsewhere demo data (with its public password) comes only from the explicit <c>seed</c> command.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await DataFeature.MigrateAsync(db, cancellationToken);
-        if (!config.GetValue("Civic:SeedDemoOnEmptyDatabase", true)) return;
+        if (!config.GetValue("Civic:SeedDemoOnEmptyDatabase", false)) return;
+        if (!(environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        {
+            logger.LogWarning("Civic:SeedDemoOnEmptyDatabase is ignored outside Development: demo accounts share a public password. " +
+                "Run the 'seed' command explicitly to load demo data. / 非开发环境不会自动生成演示数据。");
+            return;
+        }
         if (await DemoSeeder.IsEmptyAsync(db, cancellationToken))
         {
             var options = new DemoOptions(config.GetValue("Civic:Demo:Seed", 20261124), config.GetValue("Civic:Demo:Scale", 1.0));

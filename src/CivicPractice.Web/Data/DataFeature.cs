@@ -22,7 +22,7 @@ public static class DataFeature
         var provider = Enum.Parse<DatabaseProvider>(config["Civic:Database:Provider"] ?? "Sqlite", ignoreCase: true);
         var dataDir = DataDirectory(builder);
         Directory.CreateDirectory(dataDir);
-        builder.Services.AddSingleton(PiiProtector.FromConfiguration(config, dataDir));
+        builder.Services.AddSingleton(PiiProtector.FromConfiguration(config, dataDir, builder.Environment));
         builder.Services.AddSingleton<IFileStore>(new LocalFileStore(Path.Combine(dataDir, "files")));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CurrentScope>();

@@ -99,6 +99,7 @@ internal sealed class SmsConfiguration : IEntityTypeConfiguration<SmsMessage>, I
         b.Property(m => m.PhoneMasked).HasMaxLength(20);
         b.Property(m => m.PhoneIndex).HasMaxLength(80);
         b.Property(m => m.Text).HasMaxLength(300);
+        b.Property(m => m.Provider).HasMaxLength(20);
         b.HasIndex(m => new { m.CountyId, m.SentAt });
     }
 

@@ -7,8 +7,9 @@ namespace CivicPractice.Web.Infrastructure;
 /// <summary>
 /// Personal data at rest (PIPL): AES-GCM encryption for values we must show again (masked, or revealed
 /// with an audit entry), and an HMAC blind index for equality lookups without storing the clear value.
-/// Keys come from configuration (<c>Civic:Pii:EncryptionKey</c>, <c>Civic:Pii:IndexKey</c>, base64 of 32 bytes);
-/// when absent, a key file is created once under the data directory so a dev database stays readable.
+/// Keys come from configuration (<c>Civic:Pii:EncryptionKey</c>, <c>Civic:Pii:IndexKey</c>, base64 of 32 bytes) or from
+/// an existing key file under the data directory. Only in Development (and the test host) is a missing key file created,
+/// readable by the owner alone; anywhere else missing keys stop the start.
 /// </summary>
 public sealed class PiiProtector
 {
@@ -23,7 +24,7 @@ public sealed class PiiProtector
         _indexKey = indexKey;
     }
 
-    public static PiiProtector FromConfiguration(IConfiguration configuration, string dataDirectory)
+    public static PiiProtector FromConfiguration(IConfiguration configuration, string dataDirectory, IHostEnvironment environment)
     {
         var enc = configuration["Civic:Pii:EncryptionKey"];
         var idx = configuration["Civic:Pii:IndexKey"];
@@ -34,13 +35,38 @@ public sealed class PiiProtector
         var file = Path.Combine(dataDirectory, "keys", "pii-keys.json");
         if (File.Exists(file))
         {
+            OwnerOnly(file);
             var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(file))!;
             return new PiiProtector(Convert.FromBase64String(stored.EncryptionKey), Convert.FromBase64String(stored.IndexKey));
         }
+        if (!(environment.IsDevelopment() || environment.IsEnvironment("Testing")))
+        {
+            throw new InvalidOperationException(
+                "Personal-data keys are missing: set Civic:Pii:EncryptionKey and Civic:Pii:IndexKey (each the base64 of 32 random bytes, " +
+                "e.g. `openssl rand -base64 32`) from a secret store, and keep them: without them no ID number or phone can be read again. " +
+                "/ 未配置个人信息加密密钥（Civic:Pii:EncryptionKey、Civic:Pii:IndexKey），平台不能启动。");
+        }
         var created = new KeyFile(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(created));
+        var dir = Path.GetDirectoryName(file)!;
+        Directory.CreateDirectory(dir);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using (var stream = new FileStream(file, options))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(JsonSerializer.Serialize(created));
+        }
+        Console.Error.WriteLine($"警告：已在 {file} 生成开发用个人信息加密密钥（仅本用户可读）。生产环境请通过配置提供密钥。");
         return new PiiProtector(Convert.FromBase64String(created.EncryptionKey), Convert.FromBase64String(created.IndexKey));
+    }
+
+    /// <summary>A key file readable by others is made owner-only before it is used.</summary>
+    private static void OwnerOnly(string file)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if ((File.GetUnixFileMode(file) & ~ownerOnly) != 0) File.SetUnixFileMode(file, ownerOnly);
     }
 
     public string Encrypt(string clear)

@@ -36,6 +36,9 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Civic:Database:ConnectionString", Provider == DatabaseProvider.Postgres ? PostgresConnectionString() : "");
         builder.UseSetting("Civic:Demo:Scale", Scale.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Civic:Demo:Seed", "7");
+        builder.UseSetting("Civic:SeedDemoOnEmptyDatabase", "true");
+        // The development outbox stands in for the carrier, so tests read the codes people receive.
+        builder.UseSetting("Civic:Sms:Provider", "Outbox");
         // A few hundred volunteers per test database: enough to page and filter, quick to seed.
         builder.UseSetting("Civic:Demo:VolunteerShare", "0.003");
         builder.UseSetting("Civic:Pii:EncryptionKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()));
@@ -65,11 +68,21 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>Signs in the way a person without a known password does: an SMS code to their phone.</summary>
+    public async Task<HttpClient> SignedInBySmsAsync(string phone)
+    {
+        var client = Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
+        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await LatestSmsCodeAsync(phone) });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return client;
+    }
+
     /// <summary>The 6-digit code of the newest text message the development outbox holds for a phone.</summary>
     public Task<string> LatestSmsCodeAsync(string phone) => WithDbAsync(async db =>
     {
         var masked = Domain.Identity.MobileNumber.Mask(phone);
-        var text = await db.SmsMessages.Where(m => m.PhoneMasked == masked).OrderByDescending(m => m.SentAt).Select(m => m.Text).FirstAsync();
+        var text = await db.SmsMessages.Where(m => m.PhoneMasked == masked && m.Text != null).OrderByDescending(m => m.SentAt).Select(m => m.Text!).FirstAsync();
         return System.Text.RegularExpressions.Regex.Match(text, @"\d{6}").Value;
     });
 

@@ -25,18 +25,6 @@ public sealed class GrantRoleRequest
     [Required(ErrorMessage = "请选择所在单位。")]
     [Display(Name = "所在单位")]
     public Guid? UnitId { get; set; }
-
-    /// <summary>Optional: left empty, a strong password is generated and sent by SMS.</summary>
-    [StringLength(128, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.Requirement)]
-    [Display(Name = "初始密码")]
-    public string? Password { get; set; }
-}
-
-public sealed class ResetPasswordRequest
-{
-    [Required(ErrorMessage = "请填写新密码。")]
-    [StringLength(128, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.Requirement)]
-    public string? Password { get; set; }
 }
 
 public sealed record AccountRow(

@@ -11,9 +11,10 @@ namespace CivicPractice.Web.Features.Accounts;
 
 /// <summary>
 /// 账号与权限: who holds which role on which unit, inside the caller's subtree. Appointing creates the account on
-/// first use (an initial password goes out by SMS); revoking, unlocking and password resets are audited.
+/// first use (the person signs in by SMS code and sets their own password); revoking, unlocking and password resets
+/// are audited. No admin ever learns or chooses another person's password.
 /// </summary>
-public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> users, AccountService accounts, ISmsSender sms, TimeProvider clock)
+public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> users, AccountService accounts, SmsService sms, PiiProtector pii, TimeProvider clock)
 {
     private CurrentScope Scope => db.Scope;
 
@@ -90,12 +91,8 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         {
             throw new DomainException("该手机号已开通账号，且其现有权限超出您的管理范围，请联系上级管理员授权。", DomainErrorKind.Conflict);
         }
-        string? generated = null;
-        if (user is null)
-        {
-            generated = string.IsNullOrEmpty(r.Password) ? AccountService.NewPassword() : null;
-            user = await accounts.CreateAsync(unit.CountyId, phone, r.Name!.Trim(), r.Password is { Length: > 0 } p ? p : generated!);
-        }
+        // A new account gets a random password nobody is told: the person signs in by SMS code and sets their own.
+        user ??= await accounts.CreateAsync(unit.CountyId, phone, r.Name!.Trim(), AccountService.NewPassword());
         if (await db.RoleAssignments.AnyAsync(a => a.UserId == user.Id && a.Role == r.Role && a.OrgUnitId == unit.Id, ct))
         {
             throw new DomainException($"{user.DisplayName} 已是{unit.Name}的{RoleLabels.Of(r.Role.Value)}。", DomainErrorKind.Conflict);
@@ -111,9 +108,10 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
             throw new DomainException("该授权刚刚已被保存，请勿重复提交。", DomainErrorKind.Conflict);
         }
         await users.UpdateSecurityStampAsync(user);
-        var notice = $"【文明实践云】{user.DisplayName}，您已被设为{unit.Name}的{RoleLabels.Of(r.Role.Value)}。";
-        notice += generated is null ? "请使用手机号登录。" : $"登录账号为本手机号，初始密码 {generated}，请登录后尽快修改。";
-        await sms.SendAsync(unit.CountyId, phone, notice, ct);
+        await sms.SendAsync(unit.CountyId, phone, SmsTemplate.RoleGranted, new Dictionary<string, string>
+        {
+            ["name"] = user.DisplayName, ["unit"] = unit.Name, ["role"] = RoleLabels.Of(r.Role.Value),
+        }, ct);
         return await Rows().Where(x => x.r.Id == assignment.Id).Select(ToRow(clock.GetUtcNow())).FirstAsync(ct);
     }
 
@@ -139,14 +137,21 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         await AuditAsync(user, "解除账号锁定", ct);
     }
 
-    public async Task ResetPasswordAsync(Guid userId, string password, CancellationToken ct = default)
+    /// <summary>
+    /// Voids the person's password (a random one nobody is told replaces it), ends their sessions and tells them by SMS
+    /// to sign in with a code and set a new one. The admin never sees or chooses the new password.
+    /// </summary>
+    public async Task ResetPasswordAsync(Guid userId, CancellationToken ct = default)
     {
         var user = await ManagedUserAsync(userId, ct);
-        if (user.Id == Scope.UserId) throw new DomainException("请在个人设置中修改自己的密码。", DomainErrorKind.Conflict);
+        if (user.Id == Scope.UserId) throw new DomainException("请在“修改密码”中修改自己的密码。", DomainErrorKind.Conflict);
+        if (!sms.CanDeliver) throw new DomainException("平台尚未配置短信通道，无法通知本人，暂不能重置密码。", DomainErrorKind.Conflict);
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
+        var result = await users.ResetPasswordAsync(user, token, AccountService.NewPassword());
         if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        await AuditAsync(user, "重置密码", ct);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(user, "重置密码（已短信通知本人）", ct);
+        await sms.SendAsync(user.CountyId, pii.Decrypt(user.PhoneCipher), SmsTemplate.PasswordReset, new Dictionary<string, string> { ["name"] = user.DisplayName }, ct);
     }
 
     /// <summary>
@@ -159,18 +164,30 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         return (managed ? await users.FindByIdAsync(userId.ToString()) : null) ?? throw new NotFoundException("账号");
     }
 
+    /// <summary>
+    /// Every role the person holds lies in the caller's subtree and is no wider than the caller's. An account with no
+    /// role at all (a pending or rejected self-registration, a former staff member) belongs to nobody's subtree: only the
+    /// county admin, or the unit of the volunteer record the account is linked to, may reach it.
+    /// </summary>
     private async Task<bool> IsWithinReachAsync(Guid userId, CancellationToken ct)
     {
         var county = Scope.CountyId;
         List<(RoleKind Role, string Path)> roles;
+        List<string> volunteerPaths;
         using (Scope.AsSystem())
         {
+            if (!await db.Users.AnyAsync(u => u.Id == userId && u.CountyId == county, ct)) return false;
             roles = [.. (await (from a in db.RoleAssignments
                                 join u in db.OrgUnits on a.OrgUnitId equals u.Id
                                 where a.UserId == userId && a.CountyId == county
                                 select new { a.Role, u.Path }).ToListAsync(ct)).Select(x => (x.Role, x.Path))];
+            volunteerPaths = roles.Count > 0 ? [] : await db.Volunteers.Where(v => v.UserId == userId && v.CountyId == county).Select(v => v.UnitPath).ToListAsync(ct);
         }
         var mine = Scope.Role ?? RoleKind.Volunteer;
+        if (roles.Count == 0)
+        {
+            return mine == RoleKind.CountyAdmin || volunteerPaths.Any(p => p.StartsWith(Scope.Path, StringComparison.Ordinal));
+        }
         return roles.All(r => r.Path.StartsWith(Scope.Path, StringComparison.Ordinal) && RoleLabels.Breadth(r.Role) >= RoleLabels.Breadth(mine));
     }
 

@@ -56,10 +56,16 @@ public static class IdentityFeature
         services.AddScoped<SignInService>();
         services.AddScoped<VerificationCodes>();
         services.AddScoped<AccountService>();
-        services.AddScoped<ISmsSender, OutboxSmsSender>();
+        services.AddScoped<OwnPassword>();
+        var sms = SmsOptions.From(builder.Configuration);
+        services.AddSingleton(sms);
+        services.AddScoped<SmsService>();
+        if (sms.HttpEnabled) services.AddHttpClient<ISmsGateway, HttpSmsGateway>(c => c.Timeout = TimeSpan.FromSeconds(10));
+        else if (sms.OutboxEnabled) services.AddSingleton<ISmsGateway, OutboxSmsGateway>();
+        else services.AddSingleton<ISmsGateway, NoSmsGateway>();
         services.AddScoped<CircuitHandler, ScopeCircuitHandler>();
         services.AddAdminMenu(new(10, "工作台", "/admin", "fa-solid fa-house", Policies.Admin));
-        services.AddAdminMenu(new(90, "短信发件箱", "/admin/sms-outbox", "fa-solid fa-envelope", Policies.CountyAdmin));
+        services.AddAdminMenu(new(90, sms.OutboxEnabled ? "短信发件箱" : "短信记录", "/admin/sms", "fa-solid fa-envelope", Policies.CountyAdmin));
         return builder;
     }
 
@@ -86,12 +92,17 @@ public static class IdentityFeature
 
     public static WebApplication MapIdentity(this WebApplication app)
     {
+        // A leaking or unusable SMS set-up stops the start; a missing carrier is said loudly.
+        if (app.Services.GetRequiredService<SmsOptions>().Check(app.Environment) is { } warning) app.Logger.LogWarning("{Warning}", warning);
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
         auth.MapPost("/login", Login).AllowAnonymous().Validates<LoginRequest>();
         auth.MapPost("/sms-code", SendCode).AllowAnonymous().Validates<SmsCodeRequest>();
         auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().Validates<SmsLoginRequest>();
         auth.MapPost("/logout", ApiLogout).RequireAuthorization(Policies.SignedIn);
         app.MapGet("/api/v1/me", Me).WithTags("登录").RequireAuthorization(Policies.SignedIn);
+        var password = app.MapGroup("/api/v1/me/password").WithTags("登录").RequireAuthorization(Policies.SignedIn);
+        password.MapPost("/code", SendPasswordCode);
+        password.MapPost("/", ChangePassword).Validates<ChangePasswordRequest>();
         // The console's sign-out button: a plain form post carrying the anti-forgery token.
         app.MapPost("/account/logout", FormLogout).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;
@@ -164,6 +175,23 @@ public static class IdentityFeature
     {
         await signIn.SignOutAsync(await users.GetUserAsync(principal));
         return TypedResults.LocalRedirect(returnUrl == "expired" ? LoginPath + "?expired=true" : LoginPath);
+    }
+
+    /// <summary>Sends a code to the signed-in person's own phone, for setting a password without the old one.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> SendPasswordCode(UserManager<AppUser> users, OwnPassword own, ClaimsPrincipal principal, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null) return ApiProblems.NotFound("用户");
+        var error = await own.SendCodeAsync(user, ct);
+        return error is null ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 429, title: "请求过于频繁", detail: error);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(UserManager<AppUser> users, OwnPassword own, ClaimsPrincipal principal, ChangePasswordRequest body, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null) return ApiProblems.NotFound("用户");
+        await own.ChangeAsync(user, body, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Me(UserManager<AppUser> users, HttpContext http)

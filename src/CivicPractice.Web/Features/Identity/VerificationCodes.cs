@@ -11,6 +11,8 @@ public enum CodePurpose
 {
     SignIn = 1,
     Register = 2,
+    /// <summary>A signed-in person sets a password without knowing the old one (accounts opened by SMS).</summary>
+    Password = 3,
 }
 
 public enum CodeCheck
@@ -24,7 +26,7 @@ public enum CodeCheck
 /// SMS one-time codes: 6 digits, 5 minutes, one per minute per phone and purpose, 5 tries; only a hash is stored,
 /// and a used code cannot be replayed.
 /// </summary>
-public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, ISmsSender sms, TimeProvider clock)
+public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, SmsService sms, TimeProvider clock)
 {
     public const int LifetimeMinutes = 5;
     public const int ResendSeconds = 60;
@@ -49,8 +51,17 @@ public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, ISmsSen
         await db.SaveChangesAsync(ct);
         if (deliver)
         {
-            var use = purpose == CodePurpose.Register ? "志愿者注册" : "登录";
-            await sms.SendAsync(countyId, phone, $"【文明实践云】您的{use}验证码是 {code}，{LifetimeMinutes} 分钟内有效。如非本人操作，请忽略本短信。", ct);
+            var template = purpose switch
+            {
+                CodePurpose.Register => SmsTemplate.RegisterCode,
+                CodePurpose.Password => SmsTemplate.PasswordCode,
+                _ => SmsTemplate.SignInCode,
+            };
+            await sms.SendAsync(countyId, phone, template, new Dictionary<string, string>
+            {
+                ["code"] = code,
+                ["minutes"] = LifetimeMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }, ct);
         }
         return null;
     }

@@ -71,7 +71,10 @@ public sealed class VolunteerService(
         var check = await codes.ConsumeAsync(phone, r.Code, CodePurpose.Register, ct);
         if (check != CodeCheck.Ok) throw new DomainException(VerificationCodes.Describe(check));
         await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        // The account and the record stand or fall together: a registration refused by a concurrent one leaves no account.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.Text, RegistrationSource.SelfService, linkAccount: true, ct);
+        await transaction.CommitAsync(ct);
         return new RegistrationResult(volunteer.Id, volunteer.Status, volunteer.Number, station.Name);
     }
 

@@ -19,32 +19,60 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
 
         var response = await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest
         {
-            Name = "周新站长", Phone = "13711110001", Role = RoleKind.StationAdmin, UnitId = units.OtherStation.Id, Password = "Zhan#2026a",
+            Name = "周新站长", Phone = "13711110001", Role = RoleKind.StationAdmin, UnitId = units.OtherStation.Id,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var row = (await response.Content.ReadFromJsonAsync<AccountRow>(Json.Options))!;
         Assert.Equal(("周新站长", "137****0001", "站管理员"), (row.Name, row.PhoneMasked, row.RoleName));
-        var appointee = await app.SignedInAsync("13711110001", "Zhan#2026a");
+        var appointee = await app.SignedInBySmsAsync("13711110001");
         var roots = await appointee.GetFromJsonAsync<Paged<Web.Features.Organization.OrgUnitDto>>("/api/v1/org/units", Json.Options);
         Assert.Equal(units.OtherStation.Id, Assert.Single(roots!.Items).Id);
-        var sms = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0001").Select(m => m.Text).ToListAsync());
+        var sms = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0001").Select(m => m.Text!).ToListAsync());
         Assert.Contains(sms, t => t.Contains("站管理员"));
     }
 
     [Fact]
-    public async Task WithoutAPassword_AStrongOneIsGenerated_AndSentBySms()
+    public async Task ANewAccount_LearnsNoPasswordFromAnyone_AndSetsItsOwnAfterAnSmsSignIn()
     {
         var units = await DemoUnits.LoadAsync(app);
         var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
 
-        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "吴队长", Phone = "13711110002", Role = RoleKind.TeamLeader, UnitId = units.Station.Id });
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new { name = "吴队长", phone = "13711110002", role = "TeamLeader", unitId = units.Station.Id, password = "Chosen#2026a" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var text = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0002").Select(m => m.Text).SingleAsync());
-        var password = System.Text.RegularExpressions.Regex.Match(text, @"初始密码 (\S+)，").Groups[1].Value;
-        Assert.True(PasswordRules.IsStrong(password), $"generated password '{password}' is weak");
-        await app.SignedInAsync("13711110002", password);
+        var text = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0002").Select(m => m.Text!).SingleAsync());
+        Assert.Contains("验证码登录", text);
+        Assert.DoesNotContain("密码 ", text);
+        // A password the admin tried to choose is not the account's password.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsJsonAsync("/api/v1/auth/login", new { phone = "13711110002", password = "Chosen#2026a" })).StatusCode);
+
+        var leader = await app.SignedInBySmsAsync("13711110002");
+        Assert.Equal(HttpStatusCode.NoContent, (await leader.PostAsync("/api/v1/me/password/code", null)).StatusCode);
+        var set = await leader.PostAsJsonAsync("/api/v1/me/password", new { code = await app.LatestSmsCodeAsync("13711110002"), newPassword = "Own#Pass2026" });
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        await app.SignedInAsync("13711110002", "Own#Pass2026");
+    }
+
+    [Fact]
+    public async Task APasswordReset_NeverReachesTheAdmin_ItVoidsTheOldOneAndTellsTheOwner()
+    {
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var created = await county.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "被重置站长", Phone = "13711110007", Role = RoleKind.StationAdmin, UnitId = (await DemoUnits.LoadAsync(app)).OtherStation.Id });
+        var row = (await created.Content.ReadFromJsonAsync<AccountRow>(Json.Options))!;
+        var owner = await app.SignedInBySmsAsync("13711110007");
+        await owner.PostAsync("/api/v1/me/password/code", null);
+        await owner.PostAsJsonAsync("/api/v1/me/password", new { code = await app.LatestSmsCodeAsync("13711110007"), newPassword = "Before#2026x" });
+        await app.SignedInAsync("13711110007", "Before#2026x");
+
+        var reset = await county.PostAsync($"/api/v1/accounts/{row.UserId}/reset-password", null);
+
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        Assert.Equal("", await reset.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsJsonAsync("/api/v1/auth/login", new { phone = "13711110007", password = "Before#2026x" })).StatusCode);
+        var notice = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0007").OrderByDescending(m => m.SentAt).FirstAsync());
+        Assert.Equal(Web.Features.Identity.SmsTemplate.PasswordReset, notice.Template);
+        Assert.Contains("验证码登录后设置新密码", notice.Text);
     }
 
     [Fact]
@@ -82,12 +110,12 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
     {
         var units = await DemoUnits.LoadAsync(app);
         var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
-        var created = await county.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "临时站长", Phone = "13711110005", Role = RoleKind.StationAdmin, UnitId = units.Station.Id, Password = "Temp#2026a" });
+        var created = await county.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "临时站长", Phone = "13711110005", Role = RoleKind.StationAdmin, UnitId = units.Station.Id });
         var row = (await created.Content.ReadFromJsonAsync<AccountRow>(Json.Options))!;
 
         Assert.Equal(HttpStatusCode.NoContent, (await county.DeleteAsync($"/api/v1/accounts/assignments/{row.AssignmentId}")).StatusCode);
 
-        var former = await app.SignedInAsync("13711110005", "Temp#2026a");
+        var former = await app.SignedInBySmsAsync("13711110005");
         await ProblemAssert.IsProblemAsync(await former.GetAsync("/api/v1/org/units"), HttpStatusCode.Forbidden);
         var log = await county.GetFromJsonAsync<Paged<AuditEntryDto>>("/api/v1/audit?entityType=RoleAssignment&action=Delete", Json.Options);
         Assert.Contains(log!.Items, e => e.EntityId == row.AssignmentId.ToString());
@@ -119,10 +147,41 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
 
         var grant = await station.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "借壳", Phone = DemoLogins.CountyAdmin, Role = RoleKind.Volunteer, UnitId = units.Station.Id });
         await ProblemAssert.IsProblemAsync(grant, HttpStatusCode.Conflict);
-        await ProblemAssert.IsProblemAsync(await station.PostAsJsonAsync($"/api/v1/accounts/{countyAdminId}/reset-password", new ResetPasswordRequest { Password = "Taken#2026x" }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await station.PostAsync($"/api/v1/accounts/{countyAdminId}/reset-password", null), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await station.PostAsync($"/api/v1/accounts/{countyAdminId}/unlock", null), HttpStatusCode.NotFound);
 
         // The county admin's password still works.
         await app.SignedInAsync(DemoLogins.CountyAdmin);
+    }
+
+    [Fact]
+    public async Task ARoleLessAccount_IsReachableOnlyFromItsVolunteersUnit_OrTheCountyAdmin()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var farStation = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ParentId == units.OtherInstitute.Id && u.Type == Domain.Organization.OrgUnitType.Station).OrderBy(u => u.SortOrder).FirstAsync());
+        // A person registers themselves at a station of another institute: an account with no role until approved.
+        const string victim = "13655557001";
+        var anonymous = app.Client();
+        await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone = victim, countyCode = Web.Features.Demo.DemoSeeder.MainCountyCode });
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration", new Web.Features.Volunteers.SelfRegistrationRequest
+        {
+            Phone = victim, Code = await app.LatestSmsCodeAsync(victim), IdNumber = Features.Volunteers.VolunteerRegistrationTests.IdNumber("19880808", "515"),
+            Name = "远方人", StationId = farStation.Id, PoliticalStatus = Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var victimId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "136****7001").Select(u => u.Id).SingleAsync());
+        var station = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        var grant = await station.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "远方人", Phone = victim, Role = RoleKind.Volunteer, UnitId = units.Station.Id });
+
+        await ProblemAssert.IsProblemAsync(grant, HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await station.PostAsync($"/api/v1/accounts/{victimId}/reset-password", null), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await station.PostAsync($"/api/v1/accounts/{victimId}/unlock", null), HttpStatusCode.NotFound);
+        Assert.False(await app.WithDbAsync(db => db.RoleAssignments.AnyAsync(r => r.UserId == victimId)));
+
+        // The admin of the person's own institute may, and so may the county admin.
+        var farAdmin = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var ok = await farAdmin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "远方人", Phone = victim, Role = RoleKind.Volunteer, UnitId = farStation.Id });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
     }
 }

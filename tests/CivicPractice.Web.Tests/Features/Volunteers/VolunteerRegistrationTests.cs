@@ -36,7 +36,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         Assert.Equal(numbers.Count, numbers.Distinct().Count());
         await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/volunteers/{row.Id}/approve", null), HttpStatusCode.Conflict);
 
-        var volunteer = await SmsSignInAsync("13655550001");
+        var volunteer = await app.SignedInBySmsAsync("13655550001");
         var mine = await volunteer.GetFromJsonAsync<VolunteerDetail>("/api/v1/me/volunteer", Json.Options);
         Assert.Equal(detail.Summary.Number, mine!.Summary.Number);
     }
@@ -102,7 +102,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         var reg = await RegisterAsync(units.Station.Id, "13655550006", IdNumber("19660606", "505"), "周永");
         var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
         await admin.PostAsync($"/api/v1/volunteers/{reg.Result.VolunteerId}/approve", null);
-        var volunteer = await SmsSignInAsync("13655550006");
+        var volunteer = await app.SignedInBySmsAsync("13655550006");
 
         var export = await volunteer.GetAsync("/api/v1/me/volunteer/export");
         Assert.Contains("周永", Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync()));
@@ -179,15 +179,6 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         });
     }
 
-    private async Task<HttpClient> SmsSignInAsync(string phone)
-    {
-        var client = app.Client();
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
-        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await app.LatestSmsCodeAsync(phone) });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        return client;
-    }
-
     [Fact]
     public async Task WithoutTheSmsCode_NobodyLearnsWhetherAnIdIsRegistered()
     {
@@ -219,5 +210,30 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         var detail = (await created.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;
         Assert.Empty(detail.Skills);
         Assert.Equal(["五老"], detail.Summary.Tags);
+    }
+
+    [Fact]
+    public async Task ParallelRegistrationsOfOneIdNumber_OneSucceeds_AndTheRefusedLeaveNoAccountBehind()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19660606", "616");
+        var phones = Enumerable.Range(0, 8).Select(i => $"1365556{i:D4}").ToList();
+        var codes = new Dictionary<string, string>();
+        foreach (var phone in phones)
+        {
+            await app.Client().PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone, countyCode = DemoSeeder.MainCountyCode });
+            codes[phone] = await app.LatestSmsCodeAsync(phone);
+        }
+        var usersBefore = await app.WithDbAsync(db => db.Users.CountAsync());
+
+        var answers = await Task.WhenAll(phones.Select(phone => app.Client().PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
+        {
+            Phone = phone, Code = codes[phone], IdNumber = id, Name = "抢注者", StationId = units.Station.Id,
+            PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        })));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        Assert.Equal(usersBefore + 1, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
 }

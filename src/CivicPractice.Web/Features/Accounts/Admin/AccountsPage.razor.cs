@@ -16,13 +16,10 @@ public partial class AccountsPage : AdminPageBase
 
     private Table<AccountRow> table = default!;
     private Modal grantModal = default!;
-    private Modal resetModal = default!;
     private string? search;
     private string? roleFilter = "";
     private GrantInput grant = new();
     private List<SelectedItem> unitItems = [];
-    private ResetPasswordRequest reset = new();
-    private AccountRow? resetting;
 
     private static readonly List<SelectedItem> roleFilterItems =
         [new("", "全部角色"), .. Enum.GetValues<RoleKind>().Select(r => new SelectedItem(r.ToString(), RoleLabels.Of(r)))];
@@ -65,7 +62,7 @@ public partial class AccountsPage : AdminPageBase
     {
         var request = new GrantRoleRequest
         {
-            Name = grant.Name, Phone = grant.Phone, Password = string.IsNullOrEmpty(grant.Password) ? null : grant.Password,
+            Name = grant.Name, Phone = grant.Phone,
             Role = Enum.TryParse<RoleKind>(grant.Role, out var role) ? role : null,
             UnitId = Guid.TryParse(grant.Unit, out var unit) ? unit : null,
         };
@@ -103,20 +100,17 @@ public partial class AccountsPage : AdminPageBase
         await ReloadAsync();
     }
 
-    private async Task OpenResetAsync(AccountRow row)
+    private async Task ResetAsync(AccountRow row)
     {
-        resetting = row;
-        reset = new ResetPasswordRequest();
-        FormError = null;
-        await resetModal.Show();
-    }
-
-    private async Task ResetAsync(Microsoft.AspNetCore.Components.Forms.EditContext _)
-    {
-        var row = resetting!;
-        if (await Run(async sp => { await sp.GetRequiredService<AccountManagement>().ResetPasswordAsync(row.UserId, reset.Password!); return row; }) is null) return;
-        await resetModal.Close();
-        await Toast.Success("密码已重置", row.Name);
+        var confirmed = await Swal.ShowModal(new SwalOption
+        {
+            Category = SwalCategory.Warning,
+            Title = $"确定重置 {row.Name} 的密码吗？",
+            Content = $"原密码立即失效，{row.Name} 的所有登录会话将退出；平台会短信通知本人（{row.PhoneMasked}）用验证码登录后设置新密码。您不会看到新密码。",
+        });
+        if (!confirmed) return;
+        if (await Run(async sp => { await sp.GetRequiredService<AccountManagement>().ResetPasswordAsync(row.UserId); return row; }, toast: true) is null) return;
+        await Toast.Success("密码已重置", $"已短信通知 {row.Name}（{row.PhoneMasked}）");
     }
 
     /// <summary>The form as the page binds it: selects hold strings; <see cref="GrantRoleRequest"/> is built on submit.</summary>
@@ -139,9 +133,6 @@ public partial class AccountsPage : AdminPageBase
         [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "请选择所在单位。")]
         [System.ComponentModel.DataAnnotations.Display(Name = "所在单位")]
         public string? Unit { get; set; }
-
-        [System.ComponentModel.DataAnnotations.Display(Name = "初始密码")]
-        public string? Password { get; set; }
     }
 
     private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);

@@ -1,0 +1,77 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CivicPractice.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SmsDeliveryLog : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<string>(
+                name: "Text",
+                table: "SmsMessages",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "character varying(300)",
+                oldMaxLength: 300);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Provider",
+                table: "SmsMessages",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "SmsMessages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Template",
+                table: "SmsMessages",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Texts written before the delivery log held sign-in codes and initial passwords in clear: drop them.
+            migrationBuilder.Sql("UPDATE \"SmsMessages\" SET \"Text\" = NULL, \"Status\" = 1, \"Provider\" = 'Outbox'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Provider",
+                table: "SmsMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "SmsMessages");
+
+            migrationBuilder.DropColumn(
+                name: "Template",
+                table: "SmsMessages");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Text",
+                table: "SmsMessages",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "character varying(300)",
+                oldMaxLength: 300,
+                oldNullable: true);
+        }
+    }
+}
