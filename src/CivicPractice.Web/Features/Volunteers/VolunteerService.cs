@@ -316,17 +316,29 @@ public sealed class VolunteerService(
 
     // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.
     // A volunteer in scope always has their station in scope (same path).
-    private IQueryable<VolunteerRow> Project(IQueryable<Volunteer> rows) =>
-        from v in rows
-        join u in db.OrgUnits on v.StationId equals u.Id
-        select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+    // Age and mask are computed as rows are read: the birth date never leaves the server, and masks stored in an
+    // older, wider form are narrowed the same way.
+    private IQueryable<VolunteerRow> Project(IQueryable<Volunteer> rows)
+    {
+        var today = ChinaTime.Today(clock);
+        return from v in rows
+               join u in db.OrgUnits on v.StationId equals u.Id
+               select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
+                   v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+    }
 
-    private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows) =>
-        from v in rows
-        join u in db.OrgUnits on v.StationId equals u.Id
-        select new VolunteerDetail(
-            new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
-            v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+    private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows)
+    {
+        var today = ChinaTime.Today(clock);
+        return from v in rows
+               join u in db.OrgUnits on v.StationId equals u.Id
+               select new VolunteerDetail(
+                   new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
+                       v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
+                   v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+    }
+
+    private static int? AgeOn(DateOnly? birth, DateOnly today) => birth is { } b ? ChinaTime.Age(b, today) : null;
 
     private async Task AuditAsync(string action, Volunteer v, string summary, CancellationToken ct)
     {
