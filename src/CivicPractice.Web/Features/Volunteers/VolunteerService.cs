@@ -172,11 +172,16 @@ public sealed class VolunteerService(
         return (await MineAsync(ct))!;
     }
 
-    /// <summary>注销: personal fields erased (volunteer and account), records kept, the volunteer role removed.</summary>
+    /// <summary>
+    /// 注销: personal fields erased (volunteer, account, and their copies in the audit log), records and events kept,
+    /// the volunteer role removed.
+    /// </summary>
     public async Task WithdrawMineAsync(CancellationToken ct = default)
     {
         var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
         var userId = v.UserId;
+        List<string?> traces = [v.Name, v.IdMasked, ChineseIdNumber.Mask(v.IdMasked), v.PhoneMasked];
+        Guid? anonymised = null;
         v.Withdraw(clock.GetUtcNow());
         if (userId is { } uid)
         {
@@ -187,6 +192,8 @@ public sealed class VolunteerService(
                 var user = await users.FindByIdAsync(uid.ToString());
                 if (user is not null)
                 {
+                    traces.AddRange([user.DisplayName, user.PhoneMasked]);
+                    anonymised = user.Id;
                     user.UserName = $"withdrawn.{user.Id:N}";
                     user.NormalizedUserName = user.UserName.ToUpperInvariant();
                     user.PhoneCipher = "";
@@ -197,8 +204,39 @@ public sealed class VolunteerService(
                 }
             }
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await EraseFromAuditAsync(v, anonymised, traces, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The person's lines stay (what happened, when, by whom) with their name, masks and profile replaced by the
+    /// erased marker: lines about the volunteer record and, when the account was anonymised, the account's own.
+    /// Earlier names are found in the record's snapshots, so a corrected name is erased as well.
+    /// </summary>
+    private async Task EraseFromAuditAsync(Volunteer v, Guid? account, List<string?> traces, CancellationToken ct)
+    {
+        var volunteerId = v.Id.ToString();
+        var accountId = account?.ToString();
+        var lines = await db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.CountyId == v.CountyId && ((a.EntityType == nameof(Volunteer) && a.EntityId == volunteerId)
+                || (account != null && (a.UserId == account || (a.EntityType == "Account" && a.EntityId == accountId)))))
+            .ToListAsync(ct);
+        foreach (var line in lines.Where(a => a.EntityType == nameof(Volunteer)))
+        {
+            traces.AddRange([AuditRedaction.Value(line.Before, nameof(Volunteer.Name)), AuditRedaction.Value(line.After, nameof(Volunteer.Name))]);
+        }
+        traces.RemoveAll(t => t == Volunteer.ErasedName);
+        foreach (var line in lines)
+        {
+            var fields = line.EntityType == nameof(Volunteer) ? Volunteer.ErasedOnWithdrawal : NoFields;
+            AuditRedaction.Erase(line, fields, traces, Volunteer.ErasedName, eraseOperator: account is not null && line.UserId == account);
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly IReadOnlySet<string> NoFields = new HashSet<string>();
 
     private async Task<Volunteer?> MyRecordAsync(CancellationToken ct)
     {

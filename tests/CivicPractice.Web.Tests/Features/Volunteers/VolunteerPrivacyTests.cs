@@ -16,7 +16,8 @@ namespace CivicPractice.Web.Tests.Features.Volunteers;
 
 /// <summary>
 /// What staff see next to a masked ID must not let them complete it: the birth date (ID digits 7–14) never
-/// appears beside the mask, and the mask shows no birth or sequence digits.
+/// appears beside the mask, and the mask shows no birth or sequence digits. Withdrawal erases the person from
+/// the audit log as well.
 /// </summary>
 public sealed partial class VolunteerPrivacyTests(CivicAppFactory app) : IClassFixture<CivicAppFactory>
 {
@@ -55,6 +56,60 @@ public sealed partial class VolunteerPrivacyTests(CivicAppFactory app) : IClassF
         var row = JsonDocument.Parse(list).RootElement.GetProperty("items")[0];
         Assert.Equal(ChinaTime.Age(Birth, ChinaTime.Today(TimeProvider.System)), row.GetProperty("age").GetInt32());
         Assert.Equal(id[..3] + new string('*', 14) + id[17], row.GetProperty("idMasked").GetString());
+    }
+
+    [Fact]
+    public async Task Withdrawal_ErasesThePersonFromTheAuditLog_AndKeepsTheEvents()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = VolunteerRegistrationTests.IdNumber("19900517", "246");
+        const string name = "欧阳清漪";
+        const string phone = "13655551002";
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var created = await admin.PostAsJsonAsync("/api/v1/volunteers", Registration(units.Station.Id, id, phone, name));
+        var volunteerId = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("summary").GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/volunteers/{volunteerId}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/volunteers/{volunteerId}/reveal", new { field = "Phone" })).StatusCode);
+        var stored = await app.WithDbAsync(db => db.Volunteers.SingleAsync(v => v.Id == volunteerId));
+        var person = await SmsSignInAsync(phone);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/api/v1/me/volunteer/export")).StatusCode);
+        // Two corrections: the name in between is held only by the log (not by the record nor the account).
+        string[] names = [name, "上官婉清", "上官婉儿"];
+        foreach (var corrected in names[1..])
+        {
+            var response = await person.PutAsJsonAsync("/api/v1/me/volunteer", new VolunteerProfileForm { Name = corrected, PoliticalStatus = PoliticalStatus.Masses, Tags = ["退役军人"] });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        var userId = (await app.WithDbAsync(db => db.Volunteers.SingleAsync(v => v.Id == volunteerId))).UserId!.Value;
+        var before = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == volunteerId.ToString() || a.UserId == userId).Select(a => new { a.Id, a.Action }).ToListAsync());
+        Assert.Contains(before, a => a.Action == "SignIn");
+        Assert.Contains(before, a => a.Action == "Reveal");
+        Assert.Contains(before, a => a.Action == "Export");
+        var logged = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == volunteerId.ToString() || a.UserId == userId)
+            .Select(a => a.UserName + a.Summary + a.Before + a.After).ToListAsync());
+        Assert.Contains(logged, text => text.Contains(name)); // the log did name the person before
+
+        Assert.Equal(HttpStatusCode.NoContent, (await person.PostAsync("/api/v1/me/volunteer/withdraw", null)).StatusCode);
+
+        var after = await app.WithDbAsync(db => db.AuditEntries.ToListAsync());
+        Assert.All(before, b => Assert.Contains(after, a => a.Id == b.Id && a.Action == b.Action)); // every event stays
+        Assert.Contains(after, a => a.EntityId == volunteerId.ToString() && a.Action == "Update" && before.All(b => b.Id != a.Id)); // and withdrawal is one
+        foreach (var entry in after)
+        {
+            var text = $"{entry.UserName} {entry.Summary} {entry.Before} {entry.After}";
+            Assert.All(names, n => Assert.DoesNotContain(n, text));
+            if (entry.EntityId == volunteerId.ToString() || entry.UserId == userId)
+            {
+                AssertNoBirthDate($"audit {entry.Action}", text, Birth);
+                Assert.DoesNotContain(stored.IdMasked, text);
+                Assert.DoesNotContain(stored.PhoneMasked, text);
+            }
+        }
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var api = await county.GetStringAsync($"/api/v1/audit?entityType=Volunteer&pageSize=100");
+        Assert.Contains(volunteerId.ToString(), api);
+        Assert.All(names, n => Assert.DoesNotContain(n, api));
+        Assert.Contains(Volunteer.ErasedName, api);
     }
 
     [Fact]
@@ -125,4 +180,13 @@ public sealed partial class VolunteerPrivacyTests(CivicAppFactory app) : IClassF
         Name = name, IdNumber = id, Phone = phone, StationId = stationId, PoliticalStatus = PoliticalStatus.LeagueMember,
         Skills = ["医疗护理"], Tags = ["在职党员"], Availability = ["周末"], Consent = true,
     };
+
+    private async Task<HttpClient> SmsSignInAsync(string phone)
+    {
+        var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone })).StatusCode);
+        var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await app.LatestSmsCodeAsync(phone) });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return client;
+    }
 }
