@@ -50,8 +50,19 @@ public sealed record ChineseIdNumber(string Value, DateOnly BirthDate, Gender Ge
         return CheckChars[sum % 11];
     }
 
-    /// <summary>110***********1234: region prefix and last four only.</summary>
-    public static string Mask(string value) => value.Length == 18 ? value[..3] + new string('*', 11) + value[14..] : "******";
+    /// <summary>
+    /// 430**************5: the province/city prefix and the check character only. Digits 7–17 (birth date and
+    /// sequence) never show: lists show an age beside the mask, and an age, the gender and the county's region code
+    /// together with the sequence digits would leave only the month and day to guess (~365, ~33 after the check
+    /// character). Hidden, they leave ~365 days × 500 sequences ÷ 11 ≈ 16 600 candidates. The same call narrows a
+    /// stored mask of the older, wider form (last four shown), so rows masked before read the same way.
+    /// </summary>
+    public static string Mask(string value) => value.Length switch
+    {
+        18 => value[..3] + new string('*', 14) + value[17],
+        0 => "",
+        _ => "******",
+    };
 
     public int AgeOn(DateOnly day) => day.Year - BirthDate.Year - (day < BirthDate.AddYears(day.Year - BirthDate.Year) ? 1 : 0);
 

@@ -47,6 +47,13 @@ public sealed class Volunteer
 {
     public const string ErasedName = "（已注销）";
 
+    /// <summary>The fields <see cref="Withdraw"/> erases; copies of them elsewhere (the audit log) are erased too.</summary>
+    public static readonly IReadOnlySet<string> ErasedOnWithdrawal = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(Name), nameof(IdIndex), nameof(IdCipher), nameof(IdMasked), nameof(PhoneIndex), nameof(PhoneCipher), nameof(PhoneMasked),
+        nameof(BirthDate), nameof(Skills), nameof(Interests), nameof(Tags), nameof(Availability), nameof(UserId),
+    };
+
     private Volunteer() { }
 
     public Guid Id { get; private set; }

@@ -83,10 +83,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
             .ToList();
         foreach (var entry in entries)
         {
-            // Encrypted values and blind indexes stay out of the log: it must not become a second copy of personal data.
             var changed = entry.Properties
                 .Where(p => entry.State != EntityState.Modified || p.IsModified)
-                .Where(p => !p.Metadata.Name.EndsWith("Cipher", StringComparison.Ordinal) && !p.Metadata.Name.EndsWith("Index", StringComparison.Ordinal))
+                .Where(p => !AuditRedaction.IsNeverLogged(p.Metadata.Name))
                 .ToList();
             if (entry.State == EntityState.Modified && changed.All(p => Equals(p.OriginalValue, p.CurrentValue))) continue;
             AuditEntries.Add(new AuditEntry

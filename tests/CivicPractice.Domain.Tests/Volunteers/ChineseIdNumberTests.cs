@@ -30,6 +30,19 @@ public sealed class ChineseIdNumberTests
         Assert.Equal(46, id.AgeOn(Today));
     }
 
+    [Fact]
+    public void Mask_ShowsNoBirthOrSequenceDigit_SoAnAgeOrBirthYearBesideItCannotCompleteIt()
+    {
+        var value = Make("430121", "19900517", "123");
+
+        var masked = ChineseIdNumber.Mask(value);
+
+        Assert.Equal("430" + new string('*', 14) + value[17], masked);
+        Assert.Equal(masked, ChineseIdNumber.Mask(masked)); // masks stored before stay masks, and old ones narrow to this
+        Assert.Equal(masked, ChineseIdNumber.Mask("430***********" + value[14..]));
+        Assert.Equal("", ChineseIdNumber.Mask("")); // erased on withdrawal
+    }
+
     [Theory]
     [InlineData("", "请填写")]
     [InlineData("1101051949123100", "18 位")]
@@ -63,10 +76,6 @@ public sealed class ChineseIdNumberTests
         Assert.False(ChineseIdNumber.TryParse(wrong, Today, out _, out var error));
         Assert.Contains("校验位", error);
     }
-
-    [Fact]
-    public void Mask_ShowsOnlyThePrefixAndLastFour() =>
-        Assert.Equal("110***********002X", ChineseIdNumber.Mask("11010519491231002X"));
 
     internal static string Make(string region, string birth, string sequence)
     {

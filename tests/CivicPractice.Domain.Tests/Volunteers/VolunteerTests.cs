@@ -49,6 +49,21 @@ public sealed class VolunteerTests
     }
 
     [Fact]
+    public void ErasedOnWithdrawal_NamesTheFieldsWithdrawalErases_SoTheirAuditCopiesAreErasedToo()
+    {
+        var v = Register();
+        v.LinkAccount(Guid.NewGuid());
+        var before = typeof(Volunteer).GetProperties().ToDictionary(p => p.Name, p => Text(p.GetValue(v)));
+        v.Withdraw(Now);
+        var after = typeof(Volunteer).GetProperties().ToDictionary(p => p.Name, p => Text(p.GetValue(v)));
+
+        var personal = before.Keys.Where(k => before[k] != after[k] && k is not (nameof(Volunteer.Status) or nameof(Volunteer.WithdrawnAt) or nameof(Volunteer.UpdatedAt)));
+        Assert.Equal(personal.Order(), Volunteer.ErasedOnWithdrawal.Order());
+    }
+
+    private static string? Text(object? value) => value is System.Collections.IEnumerable list and not string ? string.Join(",", list.Cast<object>()) : value?.ToString();
+
+    [Fact]
     public void Register_OnlyAtAnActiveStation_AndWithConsent()
     {
         var county = Guid.NewGuid();

@@ -49,6 +49,8 @@ public static class AuditFeature
         var items = await rows.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size)
             .Select(a => new AuditEntryDto(a.Id, a.At, a.UserName, a.Action, a.EntityType, a.EntityId, a.Summary, a.Before, a.After, a.IpAddress))
             .ToListAsync(ct);
+        // Lines written before the log's redaction rules existed are shown under the same rules.
+        items = [.. items.Select(a => a with { Before = AuditRedaction.Redact(a.Before), After = AuditRedaction.Redact(a.After) })];
         return new Paged<AuditEntryDto>(items, total, page, size);
     }
 }

@@ -94,8 +94,12 @@ public sealed class RevealRequest
     public PiiField? Field { get; set; }
 }
 
+/// <summary>
+/// A volunteer as staff see them. Age, never the birth date: the birth date is digits 7–14 of the ID number and,
+/// beside the mask, would give the number back (see <see cref="ChineseIdNumber.Mask"/>).
+/// </summary>
 public sealed record VolunteerRow(
-    Guid Id, string? Number, string Name, Gender? Gender, DateOnly? BirthDate, string PhoneMasked, string IdMasked,
+    Guid Id, string? Number, string Name, Gender? Gender, int? Age, string PhoneMasked, string IdMasked,
     PoliticalStatus PoliticalStatus, Guid StationId, string StationName, VolunteerStatus Status, List<string> Tags, DateTimeOffset CreatedAt)
 {
     public string StatusName => VolunteerLabels.Of(Status);

@@ -158,14 +158,13 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
     /// <summary>The filtered list as staff see it: personal fields masked.</summary>
     public static async Task<byte[]> ExportAsync(IAsyncEnumerable<VolunteerRow> rows, CancellationToken ct = default)
     {
-        var today = ChinaTime.Today(TimeProvider.System);
         var list = new List<Dictionary<string, object?>>();
         await foreach (var r in rows.WithCancellation(ct))
         {
             list.Add(new Dictionary<string, object?>
             {
                 ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
-                ["年龄"] = r.BirthDate is { } b ? ChinaTime.Age(b, today) : null,
+                ["年龄"] = r.Age,
                 ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, ["所属实践站"] = r.StationName,
                 ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
                 ["注册时间"] = ChinaTime.Format(r.CreatedAt),

@@ -175,11 +175,16 @@ public sealed class VolunteerService(
         return (await MineAsync(ct))!;
     }
 
-    /// <summary>注销: personal fields erased (volunteer and account), records kept, the volunteer role removed.</summary>
+    /// <summary>
+    /// 注销: personal fields erased (volunteer, account, and their copies in the audit log), records and events kept,
+    /// the volunteer role removed.
+    /// </summary>
     public async Task WithdrawMineAsync(CancellationToken ct = default)
     {
         var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
         var userId = v.UserId;
+        List<string?> traces = [v.Name, v.IdMasked, ChineseIdNumber.Mask(v.IdMasked), v.PhoneMasked];
+        Guid? anonymised = null;
         v.Withdraw(clock.GetUtcNow());
         if (userId is { } uid)
         {
@@ -190,6 +195,8 @@ public sealed class VolunteerService(
                 var user = await users.FindByIdAsync(uid.ToString());
                 if (user is not null)
                 {
+                    traces.AddRange([user.DisplayName, user.PhoneMasked]);
+                    anonymised = user.Id;
                     user.UserName = $"withdrawn.{user.Id:N}";
                     user.NormalizedUserName = user.UserName.ToUpperInvariant();
                     user.PhoneCipher = "";
@@ -200,8 +207,39 @@ public sealed class VolunteerService(
                 }
             }
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await EraseFromAuditAsync(v, anonymised, traces, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// The person's lines stay (what happened, when, by whom) with their name, masks and profile replaced by the
+    /// erased marker: lines about the volunteer record and, when the account was anonymised, the account's own.
+    /// Earlier names are found in the record's snapshots, so a corrected name is erased as well.
+    /// </summary>
+    private async Task EraseFromAuditAsync(Volunteer v, Guid? account, List<string?> traces, CancellationToken ct)
+    {
+        var volunteerId = v.Id.ToString();
+        var accountId = account?.ToString();
+        var lines = await db.AuditEntries.IgnoreQueryFilters()
+            .Where(a => a.CountyId == v.CountyId && ((a.EntityType == nameof(Volunteer) && a.EntityId == volunteerId)
+                || (account != null && (a.UserId == account || (a.EntityType == "Account" && a.EntityId == accountId)))))
+            .ToListAsync(ct);
+        foreach (var line in lines.Where(a => a.EntityType == nameof(Volunteer)))
+        {
+            traces.AddRange([AuditRedaction.Value(line.Before, nameof(Volunteer.Name)), AuditRedaction.Value(line.After, nameof(Volunteer.Name))]);
+        }
+        traces.RemoveAll(t => t == Volunteer.ErasedName);
+        foreach (var line in lines)
+        {
+            var fields = line.EntityType == nameof(Volunteer) ? Volunteer.ErasedOnWithdrawal : NoFields;
+            AuditRedaction.Erase(line, fields, traces, Volunteer.ErasedName, eraseOperator: account is not null && line.UserId == account);
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly IReadOnlySet<string> NoFields = new HashSet<string>();
 
     private async Task<Volunteer?> MyRecordAsync(CancellationToken ct)
     {
@@ -319,17 +357,29 @@ public sealed class VolunteerService(
 
     // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.
     // A volunteer in scope always has their station in scope (same path).
-    private IQueryable<VolunteerRow> Project(IQueryable<Volunteer> rows) =>
-        from v in rows
-        join u in db.OrgUnits on v.StationId equals u.Id
-        select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+    // Age and mask are computed as rows are read: the birth date never leaves the server, and masks stored in an
+    // older, wider form are narrowed the same way.
+    private IQueryable<VolunteerRow> Project(IQueryable<Volunteer> rows)
+    {
+        var today = ChinaTime.Today(clock);
+        return from v in rows
+               join u in db.OrgUnits on v.StationId equals u.Id
+               select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
+                   v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+    }
 
-    private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows) =>
-        from v in rows
-        join u in db.OrgUnits on v.StationId equals u.Id
-        select new VolunteerDetail(
-            new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, v.BirthDate, v.PhoneMasked, v.IdMasked, v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
-            v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+    private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows)
+    {
+        var today = ChinaTime.Today(clock);
+        return from v in rows
+               join u in db.OrgUnits on v.StationId equals u.Id
+               select new VolunteerDetail(
+                   new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
+                       v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
+                   v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+    }
+
+    private static int? AgeOn(DateOnly? birth, DateOnly today) => birth is { } b ? ChinaTime.Age(b, today) : null;
 
     private async Task AuditAsync(string action, Volunteer v, string summary, CancellationToken ct)
     {

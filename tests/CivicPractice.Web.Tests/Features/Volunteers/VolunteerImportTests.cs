@@ -93,7 +93,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         Assert.Equal(listed!.Total, rows.Count);
         Assert.All(rows, r =>
         {
-            Assert.Matches(@"^\d{3}\*{11}\d{3}[\dX]$", r["身份证号码"]?.ToString());
+            Assert.Matches(@"^\d{3}\*{14}[\dX]$", r["身份证号码"]?.ToString());
             Assert.Matches(@"^1\d\d\*{4}\d{4}$", r["手机号"]?.ToString());
         });
     }

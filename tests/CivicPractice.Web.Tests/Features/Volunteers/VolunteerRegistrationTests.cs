@@ -26,7 +26,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         var pending = await admin.GetFromJsonAsync<Paged<VolunteerRow>>("/api/v1/volunteers?status=Pending&q=林晓雨", Json.Options);
         var row = Assert.Single(pending!.Items);
         Assert.Equal(("136****0001", "男", "中共党员"), (row.PhoneMasked, row.GenderName, row.PoliticalStatusName));
-        Assert.Matches(@"^\d{3}\*{11}\d{3}[\dX]$", row.IdMasked);
+        Assert.Matches(@"^\d{3}\*{14}[\dX]$", row.IdMasked);
 
         var approved = await admin.PostAsync($"/api/v1/volunteers/{row.Id}/approve", null);
         var detail = (await approved.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;

@@ -213,9 +213,6 @@ public partial class VolunteersPage : AdminPageBase
 
     private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);
 
-    private string Age(DateOnly? birth) =>
-        birth is { } b ? ChinaTime.Age(b, ChinaTime.Today(Clock)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
-
     private static string Time(DateTimeOffset at) => ChinaTime.Format(at);
 
     private static string SourceName(RegistrationSource s) => s switch
