@@ -44,6 +44,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
 
             // Texts written before the delivery log held sign-in codes and initial passwords in clear: drop them.
             migrationBuilder.Sql("UPDATE \"SmsMessages\" SET \"Text\" = NULL, \"Status\" = 1, \"Provider\" = 'Outbox'");
+            // ID masks stored in the older form (prefix and last four) become prefix and check character only.
+            migrationBuilder.Sql("UPDATE \"Volunteers\" SET \"IdMasked\" = substr(\"IdMasked\", 1, 3) || '**************' || substr(\"IdMasked\", 18, 1) WHERE length(\"IdMasked\") = 18");
         }
 
         /// <inheritdoc />
