@@ -50,6 +50,8 @@ public static class IdentityFeature
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // The login page decides where to land (by role, from a checked return URL); the handler must not redirect on its own.
+            o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
