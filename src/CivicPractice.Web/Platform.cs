@@ -31,6 +31,8 @@ public static class Platform
         {
             doc.Info.Title = "文明实践云 API";
             doc.Info.Version = "v1";
+            doc.Info.Description = "以登录后的 Cookie 认证。所有写操作（POST、PUT、DELETE）须携带请求头 `X-Requested-With: XMLHttpRequest`"
+                + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。";
             return Task.CompletedTask;
         }));
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
@@ -47,6 +49,7 @@ public static class Platform
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Explicit, after the status-code pages, so a re-executed /not-found request is routed again.
         app.UseRouting();
+        app.UseCrossSiteRequestChecks();
         app.UseRequestLocalization("zh-CN");
         app.UseAuthentication();
         app.UseCurrentScope();

@@ -54,8 +54,19 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return new NpgsqlConnectionStringBuilder(baseCs) { Database = _postgresDb, Pooling = false }.ToString();
     }
 
-    /// <summary>A client that keeps its own cookies and fails loudly on any 500.</summary>
-    public HttpClient Client() => CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new FailOnServerError());
+    /// <summary>
+    /// A client that keeps its own cookies and fails loudly on any 500. It marks its requests the way our own
+    /// scripts and API clients do (<c>X-Requested-With</c>), which another site's form cannot.
+    /// </summary>
+    public HttpClient Client()
+    {
+        var client = PlainClient();
+        client.DefaultRequestHeaders.Add(CrossSiteRequests.HeaderName, "XMLHttpRequest");
+        return client;
+    }
+
+    /// <summary>A client that sends only what a plain HTML form (or another site's page) can send.</summary>
+    public HttpClient PlainClient() => CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(), new FailOnServerError());
 
     public async Task<HttpClient> SignedInAsync(string phone, string password = DemoLogins.Password)
     {
