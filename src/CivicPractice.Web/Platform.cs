@@ -35,6 +35,7 @@ public static class Platform
                 + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。";
             return Task.CompletedTask;
         }));
+        builder.AddHardening();
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
         // Outside Development a build-folder run must still serve _content/* assets.
         builder.WebHost.UseStaticWebAssets();
@@ -43,6 +44,7 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
@@ -62,9 +64,17 @@ public static class Platform
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("文明实践云 API 文档").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        if (ApiDocsEnabled(app))
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/docs", (o, http) => o.WithTitle("文明实践云 API 文档").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .WithNonce(Hardening.Nonce(http)).DisableDefaultFonts().DisableTelemetry()).AllowAnonymous(); // nothing loaded from scalar.com (CSP)
+        }
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
+
+    /// <summary><c>Civic:ApiDocs:Enabled</c>; by default on for developers and tests, off on a production host.</summary>
+    private static bool ApiDocsEnabled(WebApplication app) =>
+        app.Configuration.GetValue<bool?>("Civic:ApiDocs:Enabled") ?? (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"));
 }

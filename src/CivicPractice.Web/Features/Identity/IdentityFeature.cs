@@ -44,6 +44,7 @@ public static class IdentityFeature
             o.Cookie.Name = "civic.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Hardening.CookieSecurity(builder.Environment);
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle timeout
             o.SlidingExpiration = true;
             o.LoginPath = LoginPath;
