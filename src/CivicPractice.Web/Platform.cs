@@ -32,10 +32,11 @@ public static class Platform
             doc.Info.Title = "文明实践云 API";
             doc.Info.Version = "v1";
             doc.Info.Description = "以登录后的 Cookie 认证。所有写操作（POST、PUT、DELETE）须携带请求头 `X-Requested-With: XMLHttpRequest`"
-                + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。";
+                + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。登录与短信验证码接口按 IP 和手机号限流，超出返回 429。";
             return Task.CompletedTask;
         }));
         builder.AddHardening();
+        builder.AddRateLimits();
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
         // Outside Development a build-folder run must still serve _content/* assets.
         builder.WebHost.UseStaticWebAssets();
@@ -52,6 +53,7 @@ public static class Platform
         // Explicit, after the status-code pages, so a re-executed /not-found request is routed again.
         app.UseRouting();
         app.UseCrossSiteRequestChecks();
+        app.UseRateLimiter();
         app.UseRequestLocalization("zh-CN");
         app.UseAuthentication();
         app.UseCurrentScope();

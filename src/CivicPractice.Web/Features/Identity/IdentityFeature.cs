@@ -90,9 +90,9 @@ public static class IdentityFeature
     public static WebApplication MapIdentity(this WebApplication app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
-        auth.MapPost("/login", Login).AllowAnonymous().Validates<LoginRequest>();
-        auth.MapPost("/sms-code", SendCode).AllowAnonymous().Validates<SmsCodeRequest>();
-        auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().Validates<SmsLoginRequest>();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<LoginRequest>();
+        auth.MapPost("/sms-code", SendCode).AllowAnonymous().RequireRateLimiting(RateLimits.Sms).Validates<SmsCodeRequest>();
+        auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<SmsLoginRequest>();
         auth.MapPost("/logout", ApiLogout).RequireAuthorization(Policies.SignedIn);
         app.MapGet("/api/v1/me", Me).WithTags("登录").RequireAuthorization(Policies.SignedIn);
         // The console's sign-out button: a plain form post carrying the anti-forgery token.
@@ -131,8 +131,9 @@ public static class IdentityFeature
 
     public sealed record MeDto(Guid UserId, string Name, string PhoneMasked, Guid CountyId, string? Role, string? RoleName, Guid? UnitId);
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, HttpContext http)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, PhoneRateLimiter limits, HttpContext http)
     {
+        if (!limits.TrySignIn(body.Phone!)) return RateLimits.TooMany();
         var outcome = await signIn.PasswordAsync(body.Phone!, body.Password!);
         if (!outcome.Succeeded) return Unauthorized(outcome);
         var user = await signIn.FindByPhoneAsync(body.Phone!);
@@ -142,11 +143,12 @@ public static class IdentityFeature
     private static async Task<Results<Ok, ProblemHttpResult>> SendCode(SmsCodeRequest body, SignInService signIn)
     {
         var error = await signIn.SendCodeAsync(body.Phone!);
-        return error is null ? TypedResults.Ok() : TypedResults.Problem(statusCode: 429, title: "请求过于频繁", detail: error);
+        return error is null ? TypedResults.Ok() : TypedResults.Problem(statusCode: 429, title: RateLimits.Title, detail: error);
     }
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> SmsLogin(SmsLoginRequest body, SignInService signIn, HttpContext http)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> SmsLogin(SmsLoginRequest body, SignInService signIn, PhoneRateLimiter limits, HttpContext http)
     {
+        if (!limits.TrySignIn(body.Phone!)) return RateLimits.TooMany();
         var outcome = await signIn.SmsCodeAsync(body.Phone!, body.Code!);
         if (!outcome.Succeeded) return Unauthorized(outcome);
         var user = await signIn.FindByPhoneAsync(body.Phone!);

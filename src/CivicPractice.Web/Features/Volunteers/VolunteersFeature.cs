@@ -22,7 +22,7 @@ public static class VolunteersFeature
     {
         var pub = app.MapGroup("/api/v1/volunteer-registration").WithTags("志愿者注册").AllowAnonymous();
         pub.MapGet("/options", Options);
-        pub.MapPost("/sms-code", SendCode).Validates<RegistrationCodeRequest>();
+        pub.MapPost("/sms-code", SendCode).RequireRateLimiting(RateLimits.Sms).Validates<RegistrationCodeRequest>();
         pub.MapPost("/", Register).Validates<SelfRegistrationRequest>();
 
         var admin = app.MapGroup("/api/v1/volunteers").WithTags("志愿者").RequireAuthorization(Policies.Admin);
