@@ -30,7 +30,7 @@ public static class VolunteersFeature
         admin.MapPost("/", Create).Validates<AdminRegistrationRequest>();
         admin.MapGet("/{id:guid}", Get);
         admin.MapGet("/import/template", Template);
-        // A multipart upload from API clients; the cookie is SameSite=Lax, so other sites cannot post it with the admin's session.
+        // A multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
         admin.MapPost("/import", Import).DisableAntiforgery();
         admin.MapGet("/export", ExportList);
         admin.MapPost("/{id:guid}/approve", Approve);
