@@ -31,8 +31,12 @@ public static class Platform
         {
             doc.Info.Title = "文明实践云 API";
             doc.Info.Version = "v1";
+            doc.Info.Description = "以登录后的 Cookie 认证。所有写操作（POST、PUT、DELETE）须携带请求头 `X-Requested-With: XMLHttpRequest`"
+                + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。登录与短信验证码接口按 IP 和手机号限流，超出返回 429。";
             return Task.CompletedTask;
         }));
+        builder.AddHardening();
+        builder.AddRateLimits();
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
         // Outside Development a build-folder run must still serve _content/* assets.
         builder.WebHost.UseStaticWebAssets();
@@ -41,12 +45,15 @@ public static class Platform
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Explicit, after the status-code pages, so a re-executed /not-found request is routed again.
         app.UseRouting();
+        app.UseCrossSiteRequestChecks();
+        app.UseRateLimiter();
         app.UseRequestLocalization("zh-CN");
         app.UseAuthentication();
         app.UseCurrentScope();
@@ -59,9 +66,17 @@ public static class Platform
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("文明实践云 API 文档").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        if (ApiDocsEnabled(app))
+        {
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/docs", (o, http) => o.WithTitle("文明实践云 API 文档").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .WithNonce(Hardening.Nonce(http)).DisableDefaultFonts().DisableTelemetry()).AllowAnonymous(); // nothing loaded from scalar.com (CSP)
+        }
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
+
+    /// <summary><c>Civic:ApiDocs:Enabled</c>; by default on for developers and tests, off on a production host.</summary>
+    private static bool ApiDocsEnabled(WebApplication app) =>
+        app.Configuration.GetValue<bool?>("Civic:ApiDocs:Enabled") ?? (app.Environment.IsDevelopment() || app.Environment.IsEnvironment("Testing"));
 }

@@ -44,12 +44,15 @@ public static class IdentityFeature
             o.Cookie.Name = "civic.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = Hardening.CookieSecurity(builder.Environment);
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle timeout
             o.SlidingExpiration = true;
             o.LoginPath = LoginPath;
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // The login page decides where to land (by role, from a checked return URL); the handler must not redirect on its own.
+            o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
@@ -95,9 +98,9 @@ public static class IdentityFeature
         // A leaking or unusable SMS set-up stops the start; a missing carrier is said loudly.
         if (app.Services.GetRequiredService<SmsOptions>().Check(app.Environment) is { } warning) app.Logger.LogWarning("{Warning}", warning);
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
-        auth.MapPost("/login", Login).AllowAnonymous().Validates<LoginRequest>();
-        auth.MapPost("/sms-code", SendCode).AllowAnonymous().Validates<SmsCodeRequest>();
-        auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().Validates<SmsLoginRequest>();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<LoginRequest>();
+        auth.MapPost("/sms-code", SendCode).AllowAnonymous().RequireRateLimiting(RateLimits.Sms).Validates<SmsCodeRequest>();
+        auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<SmsLoginRequest>();
         auth.MapPost("/logout", ApiLogout).RequireAuthorization(Policies.SignedIn);
         app.MapGet("/api/v1/me", Me).WithTags("登录").RequireAuthorization(Policies.SignedIn);
         var password = app.MapGroup("/api/v1/me/password").WithTags("登录").RequireAuthorization(Policies.SignedIn);
@@ -139,8 +142,9 @@ public static class IdentityFeature
 
     public sealed record MeDto(Guid UserId, string Name, string PhoneMasked, Guid CountyId, string? Role, string? RoleName, Guid? UnitId);
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, HttpContext http)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, PhoneRateLimiter limits, HttpContext http)
     {
+        if (!limits.TrySignIn(body.Phone!)) return RateLimits.TooMany();
         var outcome = await signIn.PasswordAsync(body.Phone!, body.Password!);
         if (!outcome.Succeeded) return Unauthorized(outcome);
         var user = await signIn.FindByPhoneAsync(body.Phone!);
@@ -150,11 +154,12 @@ public static class IdentityFeature
     private static async Task<Results<Ok, ProblemHttpResult>> SendCode(SmsCodeRequest body, SignInService signIn)
     {
         var error = await signIn.SendCodeAsync(body.Phone!);
-        return error is null ? TypedResults.Ok() : TypedResults.Problem(statusCode: 429, title: "请求过于频繁", detail: error);
+        return error is null ? TypedResults.Ok() : TypedResults.Problem(statusCode: 429, title: RateLimits.Title, detail: error);
     }
 
-    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> SmsLogin(SmsLoginRequest body, SignInService signIn, HttpContext http)
+    private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> SmsLogin(SmsLoginRequest body, SignInService signIn, PhoneRateLimiter limits, HttpContext http)
     {
+        if (!limits.TrySignIn(body.Phone!)) return RateLimits.TooMany();
         var outcome = await signIn.SmsCodeAsync(body.Phone!, body.Code!);
         if (!outcome.Succeeded) return Unauthorized(outcome);
         var user = await signIn.FindByPhoneAsync(body.Phone!);

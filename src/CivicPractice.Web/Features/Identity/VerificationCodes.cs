@@ -23,10 +23,10 @@ public enum CodeCheck
 }
 
 /// <summary>
-/// SMS one-time codes: 6 digits, 5 minutes, one per minute per phone and purpose, 5 tries; only a hash is stored,
-/// and a used code cannot be replayed.
+/// SMS one-time codes: 6 digits, 5 minutes, one per minute per phone and purpose (and no more texts per phone per
+/// hour than <c>Civic:RateLimits:SmsPerPhone</c> allows), 5 tries; only a hash is stored, and a used code cannot be replayed.
 /// </summary>
-public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, SmsService sms, TimeProvider clock)
+public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, SmsService sms, TimeProvider clock, PhoneRateLimiter limits)
 {
     public const int LifetimeMinutes = 5;
     public const int ResendSeconds = 60;
@@ -40,15 +40,21 @@ public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, SmsServ
         phone = MobileNumber.Normalize(phone);
         if (!MobileNumber.IsValid(phone)) return MobileNumber.Invalid;
         var index = pii.PhoneIndex(phone);
-        var now = clock.GetUtcNow();
-        var recent = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.Purpose == purpose).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
-        if (recent is not null && now - recent.CreatedAt < TimeSpan.FromSeconds(ResendSeconds))
-        {
-            return $"验证码已发送，请 {ResendSeconds} 秒后再试。";
-        }
         var code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-        db.SmsCodes.Add(new SmsCode { PhoneIndex = index, Purpose = purpose, CodeHash = Hash(index, code), CreatedAt = now, ExpiresAt = now.AddMinutes(LifetimeMinutes) });
-        await db.SaveChangesAsync(ct);
+        // "Is there a code younger than a minute?" and writing the new one must not interleave for one phone, or
+        // parallel requests all find none and all send. One process decides them one at a time (see SendGate).
+        using (await SendGate.EnterAsync(index + "|" + (int)purpose, ct))
+        {
+            var now = clock.GetUtcNow();
+            var recent = await db.SmsCodes.Where(c => c.PhoneIndex == index && c.Purpose == purpose).OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
+            if (recent is not null && now - recent.CreatedAt < TimeSpan.FromSeconds(ResendSeconds))
+            {
+                return $"验证码已发送，请 {ResendSeconds} 秒后再试。";
+            }
+            if (!limits.TrySendText(index)) return "该手机号获取验证码过于频繁，请稍后再试。";
+            db.SmsCodes.Add(new SmsCode { PhoneIndex = index, Purpose = purpose, CodeHash = Hash(index, code), CreatedAt = now, ExpiresAt = now.AddMinutes(LifetimeMinutes) });
+            await db.SaveChangesAsync(ct);
+        }
         if (deliver)
         {
             var template = purpose switch
@@ -100,4 +106,31 @@ public sealed class VerificationCodes(AppDbContext db, PiiProtector pii, SmsServ
 
     private static string Hash(string index, string code) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(index + "|" + code)));
+
+    /// <summary>
+    /// A lock per key (a phone's blind index and purpose) without a lock object per phone: keys hash onto a fixed set of
+    /// semaphores, so memory stays bounded and two phones rarely wait for each other. It serialises one process only;
+    /// several app instances behind a load balancer need sticky sessions or a database-side guard.
+    /// </summary>
+    private static class SendGate
+    {
+        private static readonly SemaphoreSlim[] Stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+        public static async Task<IDisposable> EnterAsync(string key, CancellationToken ct)
+        {
+            var stripe = Stripes[(uint)StringComparer.Ordinal.GetHashCode(key) % (uint)Stripes.Length];
+            await stripe.WaitAsync(ct);
+            return new Release(stripe);
+        }
+
+        private sealed class Release(SemaphoreSlim stripe) : IDisposable
+        {
+            private int _released;
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _released, 1) == 0) stripe.Release();
+            }
+        }
+    }
 }

@@ -34,7 +34,7 @@ public static class TeamsFeature
         managed.MapPost("/{id:guid}/members/{memberId:guid}/remove", Remove);
         managed.MapPut("/{id:guid}/members/{memberId:guid}", Assign).Validates<AssignMemberRequest>();
         managed.MapGet("/{id:guid}/roster", Roster);
-        // Multipart upload from API clients; the SameSite=Lax cookie keeps other sites from posting it.
+        // Multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
         managed.MapPost("/{id:guid}/logo", UploadLogo).DisableAntiforgery();
         app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithTags("志愿服务队伍").AllowAnonymous();
 

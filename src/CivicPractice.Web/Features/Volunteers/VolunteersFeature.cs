@@ -22,7 +22,7 @@ public static class VolunteersFeature
     {
         var pub = app.MapGroup("/api/v1/volunteer-registration").WithTags("志愿者注册").AllowAnonymous();
         pub.MapGet("/options", Options);
-        pub.MapPost("/sms-code", SendCode).Validates<RegistrationCodeRequest>();
+        pub.MapPost("/sms-code", SendCode).RequireRateLimiting(RateLimits.Sms).Validates<RegistrationCodeRequest>();
         pub.MapPost("/", Register).Validates<SelfRegistrationRequest>();
 
         var admin = app.MapGroup("/api/v1/volunteers").WithTags("志愿者").RequireAuthorization(Policies.Admin);
@@ -30,7 +30,7 @@ public static class VolunteersFeature
         admin.MapPost("/", Create).Validates<AdminRegistrationRequest>();
         admin.MapGet("/{id:guid}", Get);
         admin.MapGet("/import/template", Template);
-        // A multipart upload from API clients; the cookie is SameSite=Lax, so other sites cannot post it with the admin's session.
+        // A multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
         admin.MapPost("/import", Import).DisableAntiforgery();
         admin.MapGet("/export", ExportList);
         admin.MapPost("/{id:guid}/approve", Approve);

@@ -66,7 +66,7 @@ public sealed class ProductionDefaultsTests
         Assert.False(await app.WithDbAsync(db => db.Counties.AnyAsync()));
 
         // Demo data only on the explicit command.
-        await SeedExplicitlyAsync(app);
+        await app.SeedDemoExplicitlyAsync();
         var sent = await app.Client().PostAsJsonAsync("/api/v1/auth/sms-code", new { phone = DemoLogins.CountyAdmin });
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
@@ -85,7 +85,7 @@ public sealed class ProductionDefaultsTests
             ["Civic:Sms:Provider"] = "Http", ["Civic:Sms:Http:Url"] = url, ["Civic:Sms:Http:ApiKey"] = "carrier-secret",
         });
         await ((Xunit.IAsyncLifetime)app).InitializeAsync();
-        await SeedExplicitlyAsync(app);
+        await app.SeedDemoExplicitlyAsync();
         var client = app.Client();
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/v1/auth/sms-code", new { phone = DemoLogins.CountyAdmin })).StatusCode);
@@ -123,12 +123,6 @@ public sealed class ProductionDefaultsTests
         {
             Directory.Delete(dir, recursive: true);
         }
-    }
-
-    private static async Task SeedExplicitlyAsync(CivicAppFactory app)
-    {
-        using var scope = app.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(new DemoOptions(7, 0.05));
     }
 
     /// <summary>A stand-in SMS gateway on loopback: a real HTTP server that accepts every message and keeps it.</summary>
