@@ -55,6 +55,7 @@ public static class IdentityFeature
         services.AddCascadingAuthenticationState();
         services.AddScoped<SignInService>();
         services.AddScoped<VerificationCodes>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<AccountService>();
         services.AddScoped<ISmsSender, OutboxSmsSender>();
         services.AddScoped<CircuitHandler, ScopeCircuitHandler>();
