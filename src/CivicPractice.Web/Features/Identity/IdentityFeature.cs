@@ -50,6 +50,7 @@ public static class IdentityFeature
             o.AccessDeniedPath = "/account/denied";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
         });
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();

@@ -156,10 +156,17 @@ public sealed class SignInService(
         return SignInOutcome.Ok;
     }
 
+    /// <summary>
+    /// Deleting the cookie in this browser is not enough: a copy of it would still work. A new security stamp makes
+    /// every cookie issued before it worthless at its next request (<see cref="SessionValidator"/>). The stamp is the
+    /// person's, so this signs out all their sessions, on every device.
+    /// </summary>
     public async Task SignOutAsync(AppUser? user)
     {
         await signIn.SignOutAsync();
-        if (user is not null) await AuditAsync(user, user.CountyId, AuditActions.SignOut, null);
+        if (user is null) return;
+        await SessionValidator.RenewStampAsync(db, user.Id);
+        await AuditAsync(user, user.CountyId, AuditActions.SignOut, null);
     }
 
     private string LockedMessage(DateTimeOffset? lockoutEnd)

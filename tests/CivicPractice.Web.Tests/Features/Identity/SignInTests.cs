@@ -89,6 +89,24 @@ public sealed class SignInTests(CivicAppFactory app) : IClassFixture<CivicAppFac
     }
 
     [Fact]
+    public async Task LoggingOut_EndsTheSessionOnTheServer_SoAReplayedCookieIsRefused()
+    {
+        var client = app.Client();
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { phone = DemoLogins.Volunteer, password = DemoLogins.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var cookie = string.Join("; ", login.Headers.GetValues("Set-Cookie").Select(h => h.Split(';')[0]).Where(c => c.StartsWith("civic.auth", StringComparison.Ordinal)));
+        var replay = app.Client();
+        replay.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await replay.GetAsync("/api/v1/me")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replay.GetAsync("/api/v1/me")).StatusCode);
+        // Signing in again still works.
+        await app.SignedInAsync(DemoLogins.Volunteer);
+    }
+
+    [Fact]
     public async Task SmsCode_FromTheOutbox_SignsIn_AndAWrongCodeDoesNot()
     {
         var client = app.Client();
