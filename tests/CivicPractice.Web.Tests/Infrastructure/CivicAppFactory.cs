@@ -38,6 +38,8 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Civic:Demo:Seed", "7");
         // A few hundred volunteers per test database: enough to page and filter, quick to seed.
         builder.UseSetting("Civic:Demo:VolunteerShare", "0.003");
+        // An open console tab notices a revoked role within seconds rather than a minute.
+        builder.UseSetting("Civic:Identity:CircuitRevalidationInterval", "00:00:02");
         builder.UseSetting("Civic:Pii:EncryptionKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()));
         builder.UseSetting("Civic:Pii:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 101)).ToArray()));
         ConfigureMore(builder);
