@@ -24,9 +24,20 @@ public sealed class CurrentScope
 
     public bool IsAuthenticated => UserId is not null;
 
+    /// <summary>Takes the person's scope from their claims; an anonymous principal closes the scope again.</summary>
     public void SetFromPrincipal(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true) return;
+        if (principal.Identity?.IsAuthenticated != true)
+        {
+            // The path first: a reader in between sees less, never more.
+            Path = Nothing;
+            UserId = null;
+            UserName = null;
+            CountyId = null;
+            UnitId = null;
+            Role = null;
+            return;
+        }
         UserId = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var uid) ? uid : null;
         UserName = principal.FindFirstValue(CivicClaims.DisplayName);
         CountyId = Guid.TryParse(principal.FindFirstValue(CivicClaims.County), out var cid) ? cid : null;

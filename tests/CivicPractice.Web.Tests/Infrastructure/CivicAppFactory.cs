@@ -41,6 +41,8 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Civic:Sms:Provider", "Outbox");
         // A few hundred volunteers per test database: enough to page and filter, quick to seed.
         builder.UseSetting("Civic:Demo:VolunteerShare", "0.003");
+        // An open console tab notices a revoked role within seconds rather than a minute.
+        builder.UseSetting("Civic:Identity:CircuitRevalidationInterval", "00:00:02");
         builder.UseSetting("Civic:Pii:EncryptionKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 1)).ToArray()));
         builder.UseSetting("Civic:Pii:IndexKey", Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i + 101)).ToArray()));
         // The suites sign in and ask for codes far more often than a person would; RateLimitTests runs with the shipped limits.
@@ -89,6 +91,15 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var login = await client.PostAsJsonAsync("/api/v1/auth/sms-login", new { phone, code = await LatestSmsCodeAsync(phone) });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return client;
+    }
+
+    /// <summary>What a newly appointed person does: signs in by SMS code and sets their own password.</summary>
+    public async Task SetOwnPasswordAsync(string phone, string password)
+    {
+        var client = await SignedInBySmsAsync(phone);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/me/password/code", null)).StatusCode);
+        var set = await client.PostAsJsonAsync("/api/v1/me/password", new { code = await LatestSmsCodeAsync(phone), newPassword = password });
+        Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
     }
 
     /// <summary>The 6-digit code of the newest text message the development outbox holds for a phone.</summary>

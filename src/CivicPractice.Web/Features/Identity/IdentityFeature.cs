@@ -53,11 +53,14 @@ public static class IdentityFeature
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
             // The login page decides where to land (by role, from a checked return URL); the handler must not redirect on its own.
             o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
+            o.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
         });
         services.AddAuthorization(Policies.Register);
         services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, CircuitSessionRevalidator>();
         services.AddScoped<SignInService>();
         services.AddScoped<VerificationCodes>();
+        services.AddScoped<PasswordAttempts>();
         services.AddScoped<AccountService>();
         services.AddScoped<OwnPassword>();
         var sms = SmsOptions.From(builder.Configuration);
@@ -222,12 +225,26 @@ public static class IdentityFeature
     }
 }
 
-/// <summary>Interactive components run outside an HTTP request: take the scope from the circuit's authentication state.</summary>
-public sealed class ScopeCircuitHandler(AuthenticationStateProvider auth, CurrentScope scope) : CircuitHandler
+/// <summary>
+/// Interactive components run outside an HTTP request: take the scope from the circuit's authentication state,
+/// and follow it when it changes, so a person signed out by <see cref="CircuitSessionRevalidator"/> keeps no role or
+/// subtree in the circuit either.
+/// </summary>
+public sealed class ScopeCircuitHandler(AuthenticationStateProvider auth, CurrentScope scope) : CircuitHandler, IDisposable
 {
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var state = await auth.GetAuthenticationStateAsync();
         scope.SetFromPrincipal(state.User);
+        auth.AuthenticationStateChanged += Follow;
     }
+
+    private void Follow(Task<AuthenticationState> state)
+    {
+        // Closed until the new state is known (a sign-out arrives as a finished task).
+        scope.SetFromPrincipal(state.IsCompletedSuccessfully ? state.Result.User : new ClaimsPrincipal());
+        if (!state.IsCompleted) _ = state.ContinueWith(t => scope.SetFromPrincipal(t.Result.User), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    public void Dispose() => auth.AuthenticationStateChanged -= Follow;
 }

@@ -15,7 +15,7 @@ public sealed record SignInOutcome(bool Succeeded, string? Error = null, bool Lo
 
 /// <summary>
 /// Password and SMS-code sign-in for the login page and the API alike. Every attempt, good or bad, is
-/// written to the audit log; five bad passwords lock the account for 15 minutes (Identity's lockout).
+/// written to the audit log; five bad passwords lock the account for 15 minutes (<see cref="PasswordAttempts"/>).
 /// </summary>
 public sealed class SignInService(
     SignInManager<AppUser> signIn,
@@ -24,14 +24,23 @@ public sealed class SignInService(
     PiiProtector pii,
     VerificationCodes codes,
     AccountService accounts,
+    PasswordAttempts attempts,
     TimeProvider clock)
 {
     public const string WrongCredentials = "手机号或密码错误。";
+
+    /// <summary>A hash of a random password, judged for unknown phones so that they cost the same work as known ones.</summary>
+    private static string? unknownAccountHash;
 
     public Task<AppUser?> FindByPhoneAsync(string phone) => users.FindByNameAsync(PhoneIndex(phone));
 
     public string PhoneIndex(string phone) => pii.PhoneIndex(phone);
 
+    /// <summary>
+    /// A wrong password and an unknown phone get the same answer after the same hashing work, so neither the
+    /// message nor its time tells who has an account. The user row is only ever changed with single conditional
+    /// UPDATEs (never <c>UserManager.UpdateAsync</c>), so parallel attempts neither race nor fail.
+    /// </summary>
     public async Task<SignInOutcome> PasswordAsync(string phone, string password)
     {
         phone = MobileNumber.Normalize(phone);
@@ -39,25 +48,36 @@ public sealed class SignInService(
         var user = await FindByPhoneAsync(phone);
         if (user is null)
         {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), unknownAccountHash ??= users.PasswordHasher.HashPassword(new AppUser(), AccountService.NewPassword()), password);
             await AuditAsync(null, null, AuditActions.SignInFailed, $"未知账号 {MobileNumber.Mask(phone)}");
             return new(false, WrongCredentials);
         }
-        var wasLocked = await users.IsLockedOutAsync(user);
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var attempt = await attempts.ReserveAsync(user.Id);
+        if (attempt is null)
         {
-            await AuditAsync(user, user.CountyId, AuditActions.SignIn, "密码登录");
-            return SignInOutcome.Ok;
+            await AuditAsync(user, user.CountyId, AuditActions.LockedOut, "账号锁定期间尝试登录");
+            return new(false, LockedMessage(await attempts.LockoutEndAsync(user.Id)), LockedOut: true);
         }
-        if (result.IsLockedOut)
+        var verdict = user.PasswordHash is null ? PasswordVerificationResult.Failed : users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
         {
-            await AuditAsync(user, user.CountyId, wasLocked ? AuditActions.LockedOut : AuditActions.SignInFailed,
-                wasLocked ? "账号锁定期间尝试登录" : "密码错误，连续输错 5 次，账号锁定 15 分钟");
-            return new(false, LockedMessage(user), LockedOut: true);
+            if (attempt.LockedUntil is { } until)
+            {
+                await AuditAsync(user, user.CountyId, AuditActions.SignInFailed, $"密码错误，连续输错 {attempt.Number} 次，账号锁定 15 分钟");
+                return new(false, LockedMessage(until), LockedOut: true);
+            }
+            await AuditAsync(user, user.CountyId, AuditActions.SignInFailed, "密码错误");
+            return new(false, WrongCredentials);
         }
-        await AuditAsync(user, user.CountyId, AuditActions.SignInFailed, "密码错误");
-        var left = users.Options.Lockout.MaxFailedAccessAttempts - await users.GetAccessFailedCountAsync(user);
-        return new(false, $"{WrongCredentials}再错 {left} 次账号将被锁定 15 分钟。");
+        await attempts.ForgiveAsync(attempt);
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            var rehashed = users.PasswordHasher.HashPassword(user, password);
+            await db.Users.Where(u => u.Id == user.Id && u.PasswordHash == user.PasswordHash).ExecuteUpdateAsync(s => s.SetProperty(u => u.PasswordHash, rehashed));
+        }
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "pwd");
+        await AuditAsync(user, user.CountyId, AuditActions.SignIn, "密码登录");
+        return SignInOutcome.Ok;
     }
 
     /// <summary>
@@ -129,22 +149,29 @@ public sealed class SignInService(
         }
         if (await users.IsLockedOutAsync(user))
         {
-            return new(false, LockedMessage(user), LockedOut: true);
+            return new(false, LockedMessage(user.LockoutEnd), LockedOut: true);
         }
         await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "sms");
         await AuditAsync(user, user.CountyId, AuditActions.SignIn, "验证码登录");
         return SignInOutcome.Ok;
     }
 
+    /// <summary>
+    /// Deleting the cookie in this browser is not enough: a copy of it would still work. A new security stamp makes
+    /// every cookie issued before it worthless at its next request (<see cref="SessionValidator"/>). The stamp is the
+    /// person's, so this signs out all their sessions, on every device.
+    /// </summary>
     public async Task SignOutAsync(AppUser? user)
     {
         await signIn.SignOutAsync();
-        if (user is not null) await AuditAsync(user, user.CountyId, AuditActions.SignOut, null);
+        if (user is null) return;
+        await SessionValidator.RenewStampAsync(db, user.Id);
+        await AuditAsync(user, user.CountyId, AuditActions.SignOut, null);
     }
 
-    private string LockedMessage(AppUser user)
+    private string LockedMessage(DateTimeOffset? lockoutEnd)
     {
-        var until = user.LockoutEnd ?? clock.GetUtcNow().AddMinutes(15);
+        var until = lockoutEnd ?? clock.GetUtcNow().AddMinutes(15);
         var minutes = Math.Max(1, (int)Math.Ceiling((until - clock.GetUtcNow()).TotalMinutes));
         return $"账号已被锁定，请 {minutes} 分钟后再试，或联系管理员。";
     }

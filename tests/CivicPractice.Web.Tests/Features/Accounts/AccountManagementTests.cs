@@ -63,13 +63,14 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
         var owner = await app.SignedInBySmsAsync("13711110007");
         await owner.PostAsync("/api/v1/me/password/code", null);
         await owner.PostAsJsonAsync("/api/v1/me/password", new { code = await app.LatestSmsCodeAsync("13711110007"), newPassword = "Before#2026x" });
-        await app.SignedInAsync("13711110007", "Before#2026x");
+        var session = await app.SignedInAsync("13711110007", "Before#2026x");
 
         var reset = await county.PostAsync($"/api/v1/accounts/{row.UserId}/reset-password", null);
 
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal("", await reset.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsJsonAsync("/api/v1/auth/login", new { phone = "13711110007", password = "Before#2026x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.GetAsync("/api/v1/me")).StatusCode);
         var notice = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0007").OrderByDescending(m => m.SentAt).FirstAsync());
         Assert.Equal(Web.Features.Identity.SmsTemplate.PasswordReset, notice.Template);
         Assert.Contains("验证码登录后设置新密码", notice.Text);
