@@ -171,7 +171,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
             ["入队时间"] = m.JoinedAt is { } j ? ChinaTime.Date(j) : "",
         }).ToList();
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: team.Name.Length > 30 ? team.Name[..30] : team.Name, cancellationToken: ct);
+        await stream.SaveAsAsync(sheet, sheetName: ExcelSheet.SafeName(team.Name, "队伍名册"), cancellationToken: ct);
         return stream.ToArray();
     }
 
