@@ -29,6 +29,7 @@ public sealed class GrantRoleRequest
     /// <summary>Optional: left empty, a strong password is generated and sent by SMS.</summary>
     [StringLength(128, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.Requirement)]
     [Display(Name = "初始密码")]
+    [DataType(DataType.Password)]
     public string? Password { get; set; }
 }
 
@@ -36,6 +37,7 @@ public sealed class ResetPasswordRequest
 {
     [Required(ErrorMessage = "请填写新密码。")]
     [StringLength(128, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.Requirement)]
+    [DataType(DataType.Password)]
     public string? Password { get; set; }
 }
 

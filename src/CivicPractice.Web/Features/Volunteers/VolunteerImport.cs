@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicPractice.Domain.Common;
 using CivicPractice.Domain.Identity;
 using CivicPractice.Domain.Organization;
 using CivicPractice.Domain.Volunteers;
@@ -104,6 +105,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
                 errors.Add(new ImportRowError(rowNumber, name, reason));
                 return null;
             }
+            if (Array.Find(Headers, h => !TextRules.IsAllowed(Text(row, h))) is { } dirty) { Reject(TextRules.Refused(dirty)); continue; }
             if (name.Length is < 2 or > 30) { Reject("姓名应为 2 到 30 个字。"); continue; }
             if (!ChineseIdNumber.TryParse(Text(row, "身份证号码"), today, out var id, out var idError)) { Reject(idError); continue; }
             var phone = MobileNumber.Normalize(Text(row, "手机号"));
@@ -213,7 +215,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             || (text == "党员" && p == PoliticalStatus.PartyMember) || (text == "团员" && p == PoliticalStatus.LeagueMember));
 
     private static string Text(IDictionary<string, object?> row, string header) =>
-        row.TryGetValue(header, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+        row.TryGetValue(header, out var value) ? TextRules.Normalize(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") : "";
 
     private static List<string> List(IDictionary<string, object?> row, string header) =>
         [.. Text(row, header).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
