@@ -177,14 +177,14 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
 
     public const int MaxLogoBytes = 1024 * 1024;
 
-    /// <summary>队旗/队徽: a PNG or JPEG of at most 1 MB, checked by its content.</summary>
+    /// <summary>队旗/队徽: a PNG or JPEG of at most 1 MB and 4096×4096 pixels, stored as its re-encoded pixels only.</summary>
     public async Task<TeamDto> SetLogoAsync(Guid teamId, byte[] image, CancellationToken ct = default)
     {
         var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
         if (image.Length == 0 || image.Length > MaxLogoBytes) throw new DomainException("队徽图片须小于 1 MB。");
-        var extension = ImageSniffer.ExtensionOf(image) ?? throw new DomainException("队徽只支持 PNG 或 JPG 图片。");
-        var name = $"teams/{team.Id:N}.{extension}";
-        await files.SaveAsync(name, image, ct);
+        var picture = UploadedImage.Reencode(image);
+        var name = $"teams/{team.Id:N}.{picture.Extension}";
+        await files.SaveAsync(name, picture.Content, ct);
         team.SetLogo(name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(teamId, ct);
