@@ -5,6 +5,9 @@ public interface IFileStore
 {
     Task SaveAsync(string path, byte[] content, CancellationToken ct = default);
     Task<byte[]?> ReadAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Removes the files directly in a folder that were last written before the cutoff (kept-for-a-while files such as import reports).</summary>
+    Task DeleteOlderThanAsync(string folder, DateTimeOffset cutoff, CancellationToken ct = default);
 }
 
 public sealed class LocalFileStore(string root) : IFileStore
@@ -23,6 +26,18 @@ public sealed class LocalFileStore(string root) : IFileStore
     {
         var full = Resolve(path);
         return File.Exists(full) ? await File.ReadAllBytesAsync(full, ct) : null;
+    }
+
+    public Task DeleteOlderThanAsync(string folder, DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        var full = Resolve(folder);
+        if (!Directory.Exists(full)) return Task.CompletedTask;
+        foreach (var file in new DirectoryInfo(full).EnumerateFiles())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime) file.Delete();
+        }
+        return Task.CompletedTask;
     }
 
     private string Resolve(string path)
