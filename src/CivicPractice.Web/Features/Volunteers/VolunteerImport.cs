@@ -195,7 +195,10 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
 
     public static string ReportUrl(Guid reportId) => $"/api/v1/volunteers/import/reports/{reportId}";
 
-    /// <summary>The full error report of an import by the current person; null for anyone else, or once it has expired.</summary>
+    /// <summary>
+    /// The full error report of an import by the current person; null for anyone else. Reports are kept a day: each new
+    /// report of the same person removes their older ones.
+    /// </summary>
     public Task<byte[]?> ReportAsync(Guid reportId, CancellationToken ct = default) =>
         db.Scope.UserId is { } user ? files.ReadAsync($"{ReportFolder}/{user:N}/{reportId:N}.xlsx", ct) : Task.FromResult<byte[]?>(null);
 
