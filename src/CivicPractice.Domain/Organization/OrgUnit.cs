@@ -108,6 +108,9 @@ public sealed class OrgUnit
         if (string.IsNullOrWhiteSpace(d.Name)) throw new DomainException("请填写单位名称。");
         if (string.IsNullOrWhiteSpace(d.Code)) throw new DomainException("请填写单位编码。");
         if (d.ResidentPopulation < 0) throw new DomainException("常住人口不能为负数。");
+        // Written so that NaN fails too.
+        if (d.Latitude is { } lat && !(lat >= -90 && lat <= 90)) throw new DomainException("纬度应在 -90 到 90 之间。");
+        if (d.Longitude is { } lon && !(lon >= -180 && lon <= 180)) throw new DomainException("经度应在 -180 到 180 之间。");
         Name = d.Name.Trim();
         // Codes are compared as staff type them in Excel: case does not make a different unit.
         Code = d.Code.Trim().ToUpperInvariant();

@@ -80,14 +80,21 @@ public sealed class ValidationFilter<T> : IEndpointFilter where T : class
         return await next(context);
     }
 
+    /// <summary>Normalises the body's text in place (<see cref="TextInput"/>), then checks it: text refusals first, then DataAnnotations.</summary>
     public static Dictionary<string, string[]> Validate(object body)
     {
+        var textErrors = TextInput.NormalizeAndCheck(body);
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(body, new ValidationContext(body), results, validateAllProperties: true);
         return results
             .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
             .GroupBy(x => x.Member)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "无效的值").ToArray());
+            .Where(g => !textErrors.ContainsKey(g.Key))
+            .Aggregate(textErrors, (errors, g) =>
+            {
+                errors[g.Key] = [.. g.Select(x => x.ErrorMessage ?? "无效的值")];
+                return errors;
+            });
     }
 }
 

@@ -5,6 +5,9 @@ public interface IFileStore
 {
     Task SaveAsync(string path, byte[] content, CancellationToken ct = default);
     Task<byte[]?> ReadAsync(string path, CancellationToken ct = default);
+
+    /// <summary>Removes the files directly in a folder that were last written before the cutoff (kept-for-a-while files such as import reports).</summary>
+    Task DeleteOlderThanAsync(string folder, DateTimeOffset cutoff, CancellationToken ct = default);
 }
 
 public sealed class LocalFileStore(string root) : IFileStore
@@ -25,6 +28,18 @@ public sealed class LocalFileStore(string root) : IFileStore
         return File.Exists(full) ? await File.ReadAllBytesAsync(full, ct) : null;
     }
 
+    public Task DeleteOlderThanAsync(string folder, DateTimeOffset cutoff, CancellationToken ct = default)
+    {
+        var full = Resolve(folder);
+        if (!Directory.Exists(full)) return Task.CompletedTask;
+        foreach (var file in new DirectoryInfo(full).EnumerateFiles())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime) file.Delete();
+        }
+        return Task.CompletedTask;
+    }
+
     private string Resolve(string path)
     {
         var full = Path.GetFullPath(Path.Combine(root, path));
@@ -42,4 +57,19 @@ public static class ImageSniffer
         : null;
 
     public static string ContentType(string extension) => extension == "png" ? "image/png" : "image/jpeg";
+}
+
+public static class StoredFileEndpoints
+{
+    /// <summary>
+    /// Files people uploaded are served as the type we say and nothing else: the browser may not sniff another type,
+    /// and opened on their own they run no script and load nothing.
+    /// </summary>
+    public static RouteHandlerBuilder ServesStoredFiles(this RouteHandlerBuilder route) => route.AddEndpointFilter(async (context, next) =>
+    {
+        var headers = context.HttpContext.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return await next(context);
+    });
 }

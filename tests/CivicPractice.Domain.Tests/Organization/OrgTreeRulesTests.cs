@@ -81,5 +81,13 @@ public sealed class OrgTreeRulesTests
     public void Create_RefusesANegativePopulation() =>
         Assert.Throws<DomainException>(() => OrgUnit.Create(Guid.NewGuid(), null, OrgUnitType.Center, Details("中心", "C") with { ResidentPopulation = -1 }, DateTimeOffset.UtcNow));
 
+    [Theory]
+    [InlineData(90.5, 0)]
+    [InlineData(double.NaN, 0)]
+    [InlineData(0, -180.01)]
+    [InlineData(double.PositiveInfinity, 0)]
+    public void Create_RefusesCoordinatesOffTheGlobe(double latitude, double longitude) =>
+        Assert.Throws<DomainException>(() => OrgUnit.Create(Guid.NewGuid(), null, OrgUnitType.Center, Details("中心", "C") with { Latitude = latitude, Longitude = longitude }, DateTimeOffset.UtcNow));
+
     private static OrgUnitDetails Details(string name, string code) => new(name, code, null, null, null, 0, null, null, null, null);
 }

@@ -41,4 +41,34 @@ public sealed class TeamTests(BrowserApp browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "组织架构" })).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "console-team-leader");
     }
+
+    [Fact]
+    public async Task CountyAdmin_UploadsAJpegLogo_AndTheConsoleShowsIt()
+    {
+        var file = Path.Combine(BrowserApp.Artifacts, "team-logo.jpg");
+        await File.WriteAllBytesAsync(file, Jpeg(96, 64));
+        var page = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await page.GotoAsync("/admin/teams");
+        await BrowserApp.WaitForConsoleAsync(page);
+        await page.Locator("#team-tree").GetByText("科技志愿服务支队").ClickAsync();
+        await Assertions.Expect(page.Locator("#team-name")).ToHaveTextAsync("科技志愿服务支队");
+
+        await page.ClickAsync("#team-edit");
+        // InputFile wires itself up once the dialog has rendered; a file set earlier is lost.
+        await Assertions.Expect(page.Locator("#team-form-name")).ToBeVisibleAsync();
+        await page.SetInputFilesAsync("#team-logo-file", file);
+
+        await Assertions.Expect(page.Locator("#team-detail img.team-logo")).ToHaveCountAsync(1);
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#team-detail img.team-logo'); return i && i.complete && i.naturalWidth === 96 && i.naturalHeight === 64; }");
+        await BrowserApp.ScreenshotAsync(page, "console-team-logo");
+    }
+
+    /// <summary>A small picture saved as an image editor would save it.</summary>
+    private static byte[] Jpeg(int width, int height)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(SkiaSharp.SKColors.DarkRed);
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+        return data.ToArray();
+    }
 }

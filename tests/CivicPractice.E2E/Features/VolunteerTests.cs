@@ -98,6 +98,38 @@ public sealed class VolunteerTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task AnImportWithManyBadRows_ListsTheFirst200_AndTheFullReportDownloads()
+    {
+        var station = await browser.App.WithDbAsync(db => db.OrgUnits.Where(u => u.Type == Domain.Organization.OrgUnitType.Station && u.IsActive).Select(u => u.Code).FirstAsync());
+        var rows = Enumerable.Range(0, 230).Select(i =>
+        {
+            var first17 = "430121" + new DateOnly(1971, 3, 1).AddDays(i * 11).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "357";
+            return new Dictionary<string, object?>
+            {
+                ["姓名"] = $"错号{i:D3}", ["身份证号码"] = first17 + ChineseIdNumber.CheckCharacter(first17), ["手机号"] = "1234",
+                ["政治面貌"] = "群众", ["所属实践站"] = station,
+            };
+        }).ToList();
+        var file = Path.Combine(BrowserApp.Artifacts, "roster-bad-phones.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(file, rows, overwriteFile: true);
+
+        var console = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await console.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(console);
+        await console.ClickAsync("#volunteer-import");
+        await console.SetInputFilesAsync("#volunteer-import-file", file);
+
+        await Assertions.Expect(console.Locator("#volunteer-import-result")).ToContainTextAsync("有误 230 行");
+        await Assertions.Expect(console.Locator("#volunteer-import-errors-note")).ToContainTextAsync("前 200 行");
+        await Assertions.Expect(console.Locator("#volunteer-import-errors tbody tr")).ToHaveCountAsync(200);
+        var download = await console.RunAndWaitForDownloadAsync(() => console.ClickAsync("#volunteer-import-report"));
+        var report = Path.Combine(BrowserApp.Artifacts, "volunteer-import-report.xlsx");
+        await download.SaveAsAsync(report);
+        Assert.Equal(230, MiniExcelLibs.MiniExcel.Query(report, useHeaderRow: true).Count());
+        await BrowserApp.ScreenshotAsync(console, "console-volunteer-import-capped");
+    }
+
+    [Fact]
     public async Task Volunteer_SeesTheirOwnPageOnAPhone_AndAppliesToATeam()
     {
         var phone = await browser.NewPageAsync(375, 812);

@@ -64,6 +64,38 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"\"}"),
     ];
 
+    /// <summary>
+    /// For each write endpoint with a body: input that would be accepted but for one control or format character (NUL, a bidi
+    /// override, a bell, a line break in a one-line field …). Endpoints without text carry it in an enum or id instead.
+    /// </summary>
+    private static IEnumerable<(string Method, string Pattern, string Body)> ControlCharacterCases(DemoUnits u, Guid detachmentId) =>
+    [
+        ("POST", "/api/v1/auth/login", "{\"phone\":\"13800000001\\u0000\",\"password\":\"Demo@2026\"}"),
+        ("POST", "/api/v1/auth/sms-code", "{\"phone\":\"\\u202E13800000001\"}"),
+        ("POST", "/api/v1/auth/sms-login", "{\"phone\":\"13800000001\",\"code\":\"12345\\u00006\"}"),
+        ("POST", "/api/v1/org/units/", $"{{\"parentId\":\"{u.Institute.Id}\",\"type\":\"Station\",\"name\":\"控制\\u0000字符村实践站\",\"code\":\"CTRL-1\"}}"),
+        ("PUT", "/api/v1/org/units/{id:guid}", $"{{\"name\":\"{u.Institute.Name}\\u202E\",\"code\":\"{u.Institute.Code}\"}}"),
+        ("POST", "/api/v1/org/units/{id:guid}/move", $"{{\"newParentId\":\"{u.Center.Id}\\u0000\"}}"),
+        ("POST", "/api/v1/org/units/{id:guid}/venues", "{\"name\":\"村史\\u202E馆\",\"platform\":\"Culture\",\"capacity\":10}"),
+        ("PUT", "/api/v1/org/venues/{id:guid}", "{\"name\":\"文化\\u0007礼堂\",\"platform\":\"Culture\",\"capacity\":10}"),
+        ("POST", "/api/v1/accounts/", $"{{\"name\":\"张\\u0000三\",\"phone\":\"13712340001\",\"role\":\"StationAdmin\",\"unitId\":\"{u.Station.Id}\"}}"),
+        ("POST", "/api/v1/me/password/", "{\"currentPassword\":\"Demo@2026\",\"newPassword\":\"Abcdef12!\\u0000x\"}"),
+        ("POST", "/api/v1/volunteer-registration/sms-code", "{\"phone\":\"13655550001\",\"countyCode\":\"430121\\u200B\"}"),
+        ("POST", "/api/v1/volunteer-registration/", $"{{\"phone\":\"13655559996\",\"code\":\"123456\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19820101", "005")}\",\"name\":\"赵\\u202E六\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
+        ("POST", "/api/v1/volunteers/", $"{{\"phone\":\"13655559995\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19830101", "007")}\",\"name\":\"钱\\u0000七\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true}}"),
+        ("POST", "/api/v1/volunteers/", $"{{\"phone\":\"13655559994\",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19840101", "009")}\",\"name\":\"孙八\",\"stationId\":\"{u.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"tags\":[\"在职\\u202E党员\"]}}"),
+        ("POST", "/api/v1/volunteers/{id:guid}/reject", "{\"reason\":\"材料\\u0000不全\"}"),
+        ("POST", "/api/v1/volunteers/{id:guid}/reveal", "{\"field\":\"Phone\\u0000\"}"),
+        ("PUT", "/api/v1/me/volunteer/", "{\"name\":\"李\\u202E四\",\"politicalStatus\":\"Masses\"}"),
+        ("POST", "/api/v1/teams/", $"{{\"kind\":\"Section\",\"name\":\"控制\\u0000字符分队\",\"parentTeamId\":\"{detachmentId}\"}}"),
+        ("PUT", "/api/v1/teams/{id:guid}", "{\"name\":\"改名\\nT队\",\"introduction\":\"第一行\\n第二行\"}"),
+        ("PUT", "/api/v1/teams/{id:guid}", "{\"name\":\"改名队\",\"introduction\":\"简介\\u202Egnp.exe\"}"),
+        ("POST", "/api/v1/teams/{id:guid}/members", "{\"volunteerId\":\"00000000-0000-0000-0000-000000000000\\u0000\"}"),
+        ("PUT", "/api/v1/teams/{id:guid}/members/{memberId:guid}", "{\"role\":\"Member\\u0000\"}"),
+        ("PUT", "/api/v1/county-settings/", "{\"autoApproveVolunteers\":\"true\\u0000\"}"),
+        ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"急救\\u0000\"}"),
+    ];
+
     [Fact]
     public async Task EveryWriteEndpoint_AnswersBadInputWith400InChinese_AndChangesNothing()
     {
@@ -76,14 +108,16 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
             var member = await db.TeamMembers.Where(m => m.CountyId == units.Center.CountyId && m.Status == Domain.Teams.MembershipStatus.Active).OrderBy(m => m.Id).FirstAsync();
             return (member.TeamId, member.Id);
         });
+        var detachmentId = await app.WithDbAsync(db => db.Teams.Where(t => t.CountyId == units.Center.CountyId && t.Kind == Domain.Teams.TeamKind.Detachment && t.IsActive).Select(t => t.Id).FirstAsync());
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var before = await SnapshotAsync();
+        string Url(string pattern) => pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("teams/{id:guid}", $"teams/{teamId}").Replace("{memberId:guid}", memberId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
+            .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
 
         var covered = new HashSet<string>();
         foreach (var (method, pattern, body) in Cases(units, teamId))
         {
-            var url = pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("teams/{id:guid}", $"teams/{teamId}").Replace("{memberId:guid}", memberId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
-                .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
+            var url = Url(pattern);
             foreach (var payload in new[] { body, Malformed })
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(payload, Encoding.UTF8, "application/json") });
@@ -101,6 +135,16 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
             covered.Add($"{method} {pattern}");
         }
 
+        var controlCovered = new HashSet<string>();
+        foreach (var (method, pattern, body) in ControlCharacterCases(units, detachmentId))
+        {
+            var url = Url(pattern);
+            var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {url} {body} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+            controlCovered.Add($"{method} {pattern}");
+        }
+
         Assert.Equal(before, await SnapshotAsync());
         var writeEndpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
@@ -108,6 +152,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
             .Where(e => !RouteOnly.Any(r => e == $"{r.Method} {r.Pattern}") && !FormUploads.Contains(e))
             .ToList();
         Assert.All(writeEndpoints, e => Assert.True(covered.Contains(e), $"no bad-input case for {e}"));
+        Assert.All(writeEndpoints, e => Assert.True(controlCovered.Contains(e), $"no control-character case for {e}"));
     }
 
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db =>
@@ -117,5 +162,6 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         $"{await db.Teams.CountAsync()}|{await db.TeamMembers.CountAsync()}|{string.Join(",", await db.TeamMembers.OrderBy(m => m.Id).Take(200).Select(m => (int)m.Role + "/" + (int)m.Status).ToListAsync())}|" +
         $"{await db.Users.CountAsync()}|{await db.RoleAssignments.CountAsync()}|{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())}|" +
         string.Join(",", await db.OrgUnits.OrderBy(u => u.Code).Select(u => u.Name + u.ResidentPopulation + u.Path).Take(50).ToListAsync()) +
-        string.Join(",", await db.Venues.OrderBy(v => v.Id).Select(v => v.Name + v.Capacity).ToListAsync()));
+        string.Join(",", await db.Venues.OrderBy(v => v.Id).Select(v => v.Name + v.Capacity).ToListAsync()) +
+        string.Join(",", await db.Teams.OrderBy(t => t.Id).Select(t => t.Name + t.Introduction).ToListAsync()));
 }

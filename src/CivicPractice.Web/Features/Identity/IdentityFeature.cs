@@ -122,6 +122,7 @@ public static class IdentityFeature
 
         [Required(ErrorMessage = "请输入密码。")]
         [StringLength(128, ErrorMessage = "密码过长。")]
+        [DataType(DataType.Password)]
         public string? Password { get; set; }
     }
 

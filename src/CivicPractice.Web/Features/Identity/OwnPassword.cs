@@ -46,6 +46,7 @@ public sealed class ChangePasswordRequest : IValidatableObject
 {
     /// <summary>The current password; or leave it empty and give <see cref="Code"/>.</summary>
     [StringLength(128, ErrorMessage = "密码过长。")]
+    [DataType(DataType.Password)]
     public string? CurrentPassword { get; set; }
 
     /// <summary>The code sent to the person's own phone by <c>POST /api/v1/me/password/code</c>.</summary>
@@ -54,6 +55,7 @@ public sealed class ChangePasswordRequest : IValidatableObject
 
     [Required(ErrorMessage = "请填写新密码。")]
     [StringLength(128, MinimumLength = PasswordRules.MinLength, ErrorMessage = PasswordRules.Requirement)]
+    [DataType(DataType.Password)]
     public string? NewPassword { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

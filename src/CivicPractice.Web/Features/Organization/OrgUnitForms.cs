@@ -20,11 +20,12 @@ public class OrgUnitForm
     [Display(Name = "地址")]
     public string? Address { get; set; }
 
-    [Range(-90, 90, ErrorMessage = "纬度应在 -90 到 90 之间。")]
+    // Doubles, not ints: an int range converts the value and overflows on 1e308, and rounds 90.5 down into range.
+    [Range(-90.0, 90.0, ErrorMessage = "纬度应在 -90 到 90 之间。")]
     [Display(Name = "纬度")]
     public double? Latitude { get; set; }
 
-    [Range(-180, 180, ErrorMessage = "经度应在 -180 到 180 之间。")]
+    [Range(-180.0, 180.0, ErrorMessage = "经度应在 -180 到 180 之间。")]
     [Display(Name = "经度")]
     public double? Longitude { get; set; }
 

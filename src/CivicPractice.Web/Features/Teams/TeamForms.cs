@@ -26,6 +26,7 @@ public class TeamForm
 
     [StringLength(1000, ErrorMessage = "队伍简介最长 1000 个字。")]
     [Display(Name = "队伍简介")]
+    [Infrastructure.MultilineText]
     public string? Introduction { get; set; }
 
     public TeamDetails ToDetails() => new(LeadUnitName, Category, ServiceItems, ServiceObjects, Introduction);

@@ -171,20 +171,20 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
             ["入队时间"] = m.JoinedAt is { } j ? ChinaTime.Date(j) : "",
         }).ToList();
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: team.Name.Length > 30 ? team.Name[..30] : team.Name, cancellationToken: ct);
+        await stream.SaveAsAsync(sheet, sheetName: ExcelSheet.SafeName(team.Name, "队伍名册"), cancellationToken: ct);
         return stream.ToArray();
     }
 
     public const int MaxLogoBytes = 1024 * 1024;
 
-    /// <summary>队旗/队徽: a PNG or JPEG of at most 1 MB, checked by its content.</summary>
+    /// <summary>队旗/队徽: a PNG or JPEG of at most 1 MB and 4096×4096 pixels, stored as its re-encoded pixels only.</summary>
     public async Task<TeamDto> SetLogoAsync(Guid teamId, byte[] image, CancellationToken ct = default)
     {
         var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
         if (image.Length == 0 || image.Length > MaxLogoBytes) throw new DomainException("队徽图片须小于 1 MB。");
-        var extension = ImageSniffer.ExtensionOf(image) ?? throw new DomainException("队徽只支持 PNG 或 JPG 图片。");
-        var name = $"teams/{team.Id:N}.{extension}";
-        await files.SaveAsync(name, image, ct);
+        var picture = UploadedImage.Reencode(image);
+        var name = $"teams/{team.Id:N}.{picture.Extension}";
+        await files.SaveAsync(name, picture.Content, ct);
         team.SetLogo(name, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await GetAsync(teamId, ct);

@@ -36,7 +36,7 @@ public static class TeamsFeature
         managed.MapGet("/{id:guid}/roster", Roster);
         // Multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
         managed.MapPost("/{id:guid}/logo", UploadLogo).DisableAntiforgery();
-        app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithTags("志愿服务队伍").AllowAnonymous();
+        app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithTags("志愿服务队伍").AllowAnonymous().ServesStoredFiles();
 
         var me = app.MapGroup("/api/v1/me/teams").WithTags("我的队伍").RequireAuthorization(Policies.SignedIn);
         me.MapGet("/", Mine);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivicPractice.Domain.Common;
 using CivicPractice.Domain.Identity;
 using CivicPractice.Domain.Organization;
 using CivicPractice.Domain.Volunteers;
@@ -6,14 +7,32 @@ using CivicPractice.Web.Data;
 using CivicPractice.Web.Infrastructure;
 using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CivicPractice.Web.Features.Volunteers;
 
 public sealed record ImportRowError(int Row, string Name, string Reason);
 
-public sealed record ImportResult(int Total, int Imported, int Skipped, IReadOnlyList<ImportRowError> Errors)
+/// <summary>
+/// The outcome of one file. <see cref="Errors"/> holds the first rejected rows only (at most
+/// <see cref="VolunteerImportOptions.MaxErrorsShown"/>); <see cref="ErrorCount"/> counts them all, and the full list is an
+/// Excel report at <see cref="ReportUrl"/>, which only the person who imported may download.
+/// </summary>
+public sealed record ImportResult(int Total, int Imported, int Skipped, int ErrorCount, IReadOnlyList<ImportRowError> Errors, Guid? ReportId)
 {
-    public string Summary => $"共 {Total} 行：导入 {Imported} 人，已登记跳过 {Skipped} 人，有误 {Errors.Count} 行。";
+    public string Summary => $"共 {Total} 行：导入 {Imported} 人，已登记跳过 {Skipped} 人，有误 {ErrorCount} 行。";
+
+    public string? ReportUrl => ReportId is { } id ? VolunteerImporter.ReportUrl(id) : null;
+}
+
+/// <summary>Limits of one import (<c>Civic:Import</c>): they bound the work, the memory and the answer a single file can cost.</summary>
+public sealed class VolunteerImportOptions
+{
+    /// <summary>Data rows in one file, blank ones included (the header row does not count).</summary>
+    public int MaxRows { get; set; } = 50_000;
+
+    /// <summary>Rejected rows listed in the answer; the downloadable report holds all of them.</summary>
+    public int MaxErrorsShown { get; set; } = 200;
 }
 
 public sealed record ImportProgress(int Done, int Total);
@@ -24,8 +43,16 @@ public sealed record ImportProgress(int Done, int Total);
 /// registered and approved in batches (the importing admin vouches for them), bad rows are reported with their
 /// row number and reason. A person already registered is skipped, so running the same file twice adds nobody.
 /// </summary>
-public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimeProvider clock)
+public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimeProvider clock, IFileStore files, IOptions<VolunteerImportOptions> options)
 {
+    /// <summary>Error reports live under the importer's own folder, so a report id is of no use to anyone else.</summary>
+    private const string ReportFolder = "import-reports";
+    /// <summary>The template has 9 columns; a sheet claiming thousands would make every row a large dictionary.</summary>
+    private const int MaxColumns = 64;
+    /// <summary>Unpacked XML of all sheets and shared strings; 50 000 filled template rows take about 30 MB.</summary>
+    private const long MaxUnpackedBytes = 256L * 1024 * 1024;
+    private static readonly TimeSpan ReportLifetime = TimeSpan.FromDays(1);
+
     public static readonly string[] Headers = ["姓名", "身份证号码", "手机号", "政治面貌", "所属实践站", "服务意向", "专业技能", "人员标签", "可服务时间"];
     private const int BatchSize = 1000;
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '|', ' '];
@@ -61,20 +88,32 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
 
     public async Task<ImportResult> ImportAsync(Stream file, string importerName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        List<IDictionary<string, object?>> rows;
+        var limits = options.Value;
+        if (!file.CanSeek)
+        {
+            var copy = new MemoryStream();
+            await file.CopyToAsync(copy, ct);
+            file = copy;
+        }
+        // The package is measured before MiniExcel reads it: an oversized file is refused before any work is done for
+        // it, in time and memory bounded by the caps rather than by what the file claims.
+        XlsxShape.Size size;
+        var start = file.Position;
         try
         {
-            rows = [.. (await file.QueryAsync(useHeaderRow: true, cancellationToken: ct)).Cast<IDictionary<string, object?>>()];
+            size = XlsxShape.Measure(file, limits.MaxRows + 1, MaxColumns, MaxUnpackedBytes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Whatever a broken or foreign file makes the reader throw, the person gets one plain answer.
-            throw new Domain.Common.DomainException("无法读取该文件，请使用本页提供的 Excel 模板（.xlsx）。");
+            throw Unreadable();
         }
-        if (rows.Count > 0 && !Headers.Take(5).All(h => rows[0].ContainsKey(h)))
+        file.Position = start;
+        if (size.Rows > limits.MaxRows + 1)
         {
-            throw new Domain.Common.DomainException("表头与模板不一致，请下载最新模板后重新填写。须包含：" + string.Join("、", Headers.Take(5)) + "。");
+            throw new Domain.Common.DomainException($"文件超过 {limits.MaxRows} 行（不含表头，空行也计入），超出单次导入的上限，请拆分为多个文件后分批导入。");
         }
+        if (size.TooLarge) throw new Domain.Common.DomainException("文件的列数或内容超出导入模板的范围，请使用本页提供的模板，或拆分为多个文件后分批导入。");
+        var rowCount = Math.Max(size.Rows - 1, 0);
 
         var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).ToListAsync(ct);
@@ -93,9 +132,13 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         // All or nothing: a registration or approval racing the import cannot leave half a file behind.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-        for (var i = 0; i < rows.Count; i++)
+        var i = -1;
+        foreach (var row in ReadRows(file, ct))
         {
-            var row = rows[i];
+            if (++i == 0 && !Headers.Take(5).All(row.ContainsKey))
+            {
+                throw new Domain.Common.DomainException("表头与模板不一致，请下载最新模板后重新填写。须包含：" + string.Join("、", Headers.Take(5)) + "。");
+            }
             var rowNumber = i + 2; // the header is row 1
             var name = Text(row, "姓名");
             if (name.Length == 0 && Headers.All(h => Text(row, h).Length == 0)) continue; // blank line
@@ -104,6 +147,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
                 errors.Add(new ImportRowError(rowNumber, name, reason));
                 return null;
             }
+            if (Array.Find(Headers, h => !TextRules.IsAllowed(Text(row, h))) is { } dirty) { Reject(TextRules.Refused(dirty)); continue; }
             if (name.Length is < 2 or > 30) { Reject("姓名应为 2 到 30 个字。"); continue; }
             if (!ChineseIdNumber.TryParse(Text(row, "身份证号码"), today, out var id, out var idError)) { Reject(idError); continue; }
             var phone = MobileNumber.Normalize(Text(row, "手机号"));
@@ -138,22 +182,79 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             if (batch.Count >= BatchSize)
             {
                 imported += await FlushAsync(batch, ct);
-                progress?.Report(new ImportProgress(i + 1, rows.Count));
+                progress?.Report(new ImportProgress(i + 1, rowCount));
             }
         }
         imported += await FlushAsync(batch, ct);
+        // The report is written before the commit: an import whose report could not be kept does not happen either.
+        var reportId = errors.Count == 0 ? (Guid?)null : await SaveReportAsync(errors, ct);
         await tx.CommitAsync(ct);
-        progress?.Report(new ImportProgress(rows.Count, rows.Count));
-        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors);
+        progress?.Report(new ImportProgress(rowCount, rowCount));
+        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, errors.Take(limits.MaxErrorsShown).ToList(), reportId);
+    }
+
+    public static string ReportUrl(Guid reportId) => $"/api/v1/volunteers/import/reports/{reportId}";
+
+    /// <summary>
+    /// The full error report of an import by the current person; null for anyone else. Reports are kept a day: each new
+    /// report of the same person removes their older ones.
+    /// </summary>
+    public Task<byte[]?> ReportAsync(Guid reportId, CancellationToken ct = default) =>
+        db.Scope.UserId is { } user ? files.ReadAsync($"{ReportFolder}/{user:N}/{reportId:N}.xlsx", ct) : Task.FromResult<byte[]?>(null);
+
+    private async Task<Guid> SaveReportAsync(IReadOnlyList<ImportRowError> errors, CancellationToken ct)
+    {
+        var folder = $"{ReportFolder}/{db.Scope.UserId ?? Guid.Empty:N}";
+        await files.DeleteOlderThanAsync(folder, clock.GetUtcNow() - ReportLifetime, ct);
+        var id = Guid.CreateVersion7();
+        await files.SaveAsync($"{folder}/{id:N}.xlsx", await ErrorReportAsync(errors, ct), ct);
+        return id;
     }
 
     /// <summary>The rejected rows as a sheet staff can fix and import again.</summary>
-    public static async Task<byte[]> ErrorReportAsync(ImportResult result, CancellationToken ct = default)
+    public static async Task<byte[]> ErrorReportAsync(IEnumerable<ImportRowError> errors, CancellationToken ct = default)
     {
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(result.Errors.Select(e => new Dictionary<string, object?> { ["行号"] = e.Row, ["姓名"] = e.Name, ["原因"] = e.Reason }).ToList(), cancellationToken: ct);
+        await stream.SaveAsAsync(errors.Select(e => new Dictionary<string, object?> { ["行号"] = e.Row, ["姓名"] = e.Name, ["原因"] = e.Reason }), sheetName: "错误报告", cancellationToken: ct);
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// The sheet's rows one at a time as MiniExcel reads them from the package; whatever a broken or foreign file makes
+    /// the reader throw, the person gets one plain answer.
+    /// </summary>
+    private static IEnumerable<IDictionary<string, object?>> ReadRows(Stream file, CancellationToken ct)
+    {
+        IEnumerator<object> rows;
+        try
+        {
+            rows = file.Query(useHeaderRow: true).GetEnumerator();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Unreadable();
+        }
+        using (rows)
+        {
+            while (true)
+            {
+                ct.ThrowIfCancellationRequested();
+                bool more;
+                try
+                {
+                    more = rows.MoveNext();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    throw Unreadable();
+                }
+                if (!more) yield break;
+                yield return (IDictionary<string, object?>)rows.Current;
+            }
+        }
+    }
+
+    private static Domain.Common.DomainException Unreadable() => new("无法读取该文件，请使用本页提供的 Excel 模板（.xlsx）。");
 
     /// <summary>The filtered list as staff see it: personal fields masked.</summary>
     public static async Task<byte[]> ExportAsync(IAsyncEnumerable<VolunteerRow> rows, CancellationToken ct = default)
@@ -212,7 +313,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             || (text == "党员" && p == PoliticalStatus.PartyMember) || (text == "团员" && p == PoliticalStatus.LeagueMember));
 
     private static string Text(IDictionary<string, object?> row, string header) =>
-        row.TryGetValue(header, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "" : "";
+        row.TryGetValue(header, out var value) ? TextRules.Normalize(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") : "";
 
     private static List<string> List(IDictionary<string, object?> row, string header) =>
         [.. Text(row, header).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -13,6 +13,7 @@ public static class VolunteersFeature
     {
         builder.Services.AddScoped<VolunteerService>();
         builder.Services.AddScoped<VolunteerImporter>();
+        builder.Services.Configure<VolunteerImportOptions>(builder.Configuration.GetSection("Civic:Import"));
         builder.Services.AddScoped<Demo.IDemoContributor, VolunteerDemoContributor>();
         builder.Services.AddAdminMenu(new(40, "志愿者", "/admin/volunteers", "fa-solid fa-hand-holding-heart", Policies.Admin));
         return builder;
@@ -32,6 +33,7 @@ public static class VolunteersFeature
         admin.MapGet("/import/template", Template);
         // A multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
         admin.MapPost("/import", Import).DisableAntiforgery();
+        admin.MapGet("/import/reports/{reportId:guid}", ImportReport).ServesStoredFiles();
         admin.MapGet("/export", ExportList);
         admin.MapPost("/{id:guid}/approve", Approve);
         admin.MapPost("/{id:guid}/reject", Reject).Validates<RejectRequest>();
@@ -89,6 +91,9 @@ public static class VolunteersFeature
         buffer.Position = 0;
         return TypedResults.Ok(await importer.ImportAsync(buffer, scope.UserName ?? "管理员", ct: ct));
     }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImportReport(VolunteerImporter importer, Guid reportId, CancellationToken ct) =>
+        await importer.ReportAsync(reportId, ct) is { } report ? TypedResults.File(report, Xlsx, "志愿者导入错误报告.xlsx") : ApiProblems.NotFound("错误报告");
 
     private static async Task<FileContentHttpResult> ExportList(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
         string? skill, string? tag, Guid? unitId, CancellationToken ct)

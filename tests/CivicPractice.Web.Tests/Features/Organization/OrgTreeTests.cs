@@ -128,6 +128,47 @@ public sealed class OrgTreeTests(CivicAppFactory app) : IClassFixture<CivicAppFa
         Assert.Contains(units.OtherStation.Code, problem.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("1e308", "0")]
+    [InlineData("90.5", "0")]
+    [InlineData("-90.0001", "0")]
+    [InlineData("0", "180.5")]
+    [InlineData("0", "-1e308")]
+    [InlineData("1e309", "0")]
+    public async Task Coordinates_OutsideTheGlobe_AreRefusedWith400_AndNothingChanges(string latitude, string longitude)
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var before = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == units.Station.Id).Select(u => new { u.Latitude, u.Longitude }).SingleAsync());
+        var body = $"{{\"name\":\"{units.Station.Name}\",\"code\":\"{units.Station.Code}\",\"latitude\":{latitude},\"longitude\":{longitude}}}";
+
+        var update = await client.PutAsync($"/api/v1/org/units/{units.Station.Id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var create = await client.PostAsync("/api/v1/org/units", new StringContent(
+            $"{{\"parentId\":\"{units.Institute.Id}\",\"type\":\"Station\",\"name\":\"坐标测试站\",\"code\":\"GEO-1\",\"latitude\":{latitude},\"longitude\":{longitude}}}",
+            System.Text.Encoding.UTF8, "application/json"));
+
+        await ProblemAssert.IsProblemAsync(update, HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(create, HttpStatusCode.BadRequest);
+        Assert.Equal(before, await app.WithDbAsync(db => db.OrgUnits.Where(u => u.Id == units.Station.Id).Select(u => new { u.Latitude, u.Longitude }).SingleAsync()));
+        Assert.False(await app.WithDbAsync(db => db.OrgUnits.AnyAsync(u => u.Name == "坐标测试站")));
+    }
+
+    [Fact]
+    public async Task Coordinates_AtTheEdgesOfTheRange_AreKept()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
+
+        var response = await client.PutAsJsonAsync($"/api/v1/org/units/{units.OtherStation.Id}", new UpdateOrgUnitRequest
+        {
+            Name = units.OtherStation.Name, Code = units.OtherStation.Code, Latitude = 89.99999, Longitude = -180,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var saved = (await response.Content.ReadFromJsonAsync<OrgUnitDto>(Json.Options))!;
+        Assert.Equal((89.99999, -180.0), (saved.Latitude!.Value, saved.Longitude!.Value));
+    }
+
     internal static async Task<OrgUnitDto> CreateAsync(HttpClient client, Guid parentId, OrgUnitType type, string name, string code)
     {
         var response = await client.PostAsJsonAsync("/api/v1/org/units", new CreateOrgUnitRequest { ParentId = parentId, Type = type, Name = name, Code = code, ResidentPopulation = 0 });

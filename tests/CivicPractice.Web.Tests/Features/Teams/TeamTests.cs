@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using CivicPractice.Domain.Organization;
 using CivicPractice.Domain.Teams;
 using CivicPractice.Domain.Volunteers;
@@ -9,6 +10,7 @@ using CivicPractice.Web.Infrastructure;
 using CivicPractice.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using SkiaSharp;
 
 namespace CivicPractice.Web.Tests.Features.Teams;
 
@@ -125,24 +127,99 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
     }
 
     [Fact]
-    public async Task Logo_IsAPngOrJpegCheckedByContent_AndPublic()
+    public async Task Logo_RealPngAndJpeg_AreStoredAsDecodedPictures_AndServedWithNosniff()
+    {
+        var (admin, detachment) = await DetachmentAsync("科技志愿服务支队");
+        foreach (var (format, type) in new[] { (SKEncodedImageFormat.Png, "image/png"), (SKEncodedImageFormat.Jpeg, "image/jpeg") })
+        {
+            var uploaded = await UploadLogoAsync(admin, detachment.Id, Picture(format, 120, 80));
+            Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+            Assert.True((await uploaded.Content.ReadFromJsonAsync<TeamDto>(Json.Options))!.HasLogo);
+
+            var logo = await app.Client().GetAsync($"/api/v1/teams/{detachment.Id}/logo");
+
+            Assert.Equal(type, logo.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("nosniff", string.Join(",", logo.Headers.GetValues("X-Content-Type-Options")));
+            using var decoded = SKBitmap.Decode(await logo.Content.ReadAsByteArrayAsync());
+            Assert.Equal((120, 80), (decoded.Width, decoded.Height));
+        }
+        var otherStation = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
+        await ProblemAssert.IsProblemAsync(await UploadLogoAsync(otherStation, detachment.Id, Picture(SKEncodedImageFormat.Png, 8, 8)), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Logo_APngCarryingScript_IsServedWithoutTheScript_AndOnlyMagicBytesAreRefused()
+    {
+        var (admin, detachment) = await DetachmentAsync("文艺志愿服务支队");
+        var polyglot = Picture(SKEncodedImageFormat.Png, 32, 32).Concat("<script>alert(document.cookie)</script>"u8.ToArray()).ToArray();
+
+        var uploaded = await UploadLogoAsync(admin, detachment.Id, polyglot);
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        var logo = await app.Client().GetAsync($"/api/v1/teams/{detachment.Id}/logo");
+        var served = await logo.Content.ReadAsByteArrayAsync();
+        Assert.DoesNotContain("<script", Encoding.Latin1.GetString(served), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("nosniff", string.Join(",", logo.Headers.GetValues("X-Content-Type-Options")));
+        byte[] magicOnly = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<script>alert(1)</script>"u8.ToArray()];
+        await ProblemAssert.IsProblemAsync(await UploadLogoAsync(admin, detachment.Id, magicOnly), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await UploadLogoAsync(admin, detachment.Id, "<svg/>"u8.ToArray()), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Logo_WithMoreThan4096PixelsASide_IsRefusedBeforeDecoding()
+    {
+        var (admin, detachment) = await DetachmentAsync("法律援助志愿服务支队");
+
+        var response = await UploadLogoAsync(admin, detachment.Id, Picture(SKEncodedImageFormat.Png, 4097, 2));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("4096", problem.GetProperty("detail").GetString());
+        Assert.False(await app.WithDbAsync(db => db.Teams.Where(t => t.Id == detachment.Id).Select(t => t.LogoFile != null).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Roster_OfATeamWhoseNameIsNoValidSheetName_IsStillAWorkbook()
+    {
+        var (admin, detachment) = await DetachmentAsync("法律援助志愿服务支队");
+        var created = await admin.PostAsJsonAsync("/api/v1/teams", new CreateTeamRequest
+        {
+            Kind = TeamKind.Section, ParentTeamId = detachment.Id, Name = "法律/援助:调解*分队?[一]\\第二组——名称超过三十一个字的队伍测试", Category = "法律服务",
+        });
+        var section = (await created.Content.ReadFromJsonAsync<TeamDto>(Json.Options))!;
+
+        var roster = await admin.GetByteArrayAsync($"/api/v1/teams/{section.Id}/roster");
+
+        var sheet = Assert.Single(MiniExcel.GetSheetNames(new MemoryStream(roster)));
+        Assert.InRange(sheet.Length, 1, 31);
+        Assert.True(sheet.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) < 0, sheet);
+        Assert.StartsWith("法律", sheet);
+    }
+
+    private async Task<(HttpClient Admin, TeamDto Detachment)> DetachmentAsync(string name)
     {
         var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var teams = (await admin.GetFromJsonAsync<List<TeamDto>>("/api/v1/teams", Json.Options))!;
-        var detachment = teams.First(t => t.Name == "科技志愿服务支队");
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
+        return (admin, teams.First(t => t.Name == name));
+    }
 
-        using var fake = new MultipartFormDataContent { { new ByteArrayContent("<svg/>"u8.ToArray()), "file", "logo.png" } };
-        await ProblemAssert.IsProblemAsync(await admin.PostAsync($"/api/v1/teams/{detachment.Id}/logo", fake), HttpStatusCode.BadRequest);
-        using var real = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "队徽.png" } };
-        var uploaded = await admin.PostAsync($"/api/v1/teams/{detachment.Id}/logo", real);
-        Assert.True((await uploaded.Content.ReadFromJsonAsync<TeamDto>(Json.Options))!.HasLogo);
+    private static async Task<HttpResponseMessage> UploadLogoAsync(HttpClient client, Guid teamId, byte[] content)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", "队徽.png" } };
+        return await client.PostAsync($"/api/v1/teams/{teamId}/logo", form);
+    }
 
-        var logo = await app.Client().GetAsync($"/api/v1/teams/{detachment.Id}/logo");
-        Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(png, await logo.Content.ReadAsByteArrayAsync());
-        using var otherStation = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "队徽.png" } };
-        await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.OtherStationAdmin)).PostAsync($"/api/v1/teams/{detachment.Id}/logo", otherStation), HttpStatusCode.NotFound);
+    /// <summary>A small two-colour picture, encoded the way an image editor would save it.</summary>
+    internal static byte[] Picture(SKEncodedImageFormat format, int width, int height)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var gold = new SKPaint { Color = SKColors.Gold })
+        {
+            canvas.Clear(SKColors.DarkRed);
+            canvas.DrawRect(0, 0, width / 2f, height / 2f, gold);
+        }
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
     }
 
     [Fact]

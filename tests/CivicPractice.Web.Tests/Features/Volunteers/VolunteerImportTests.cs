@@ -98,6 +98,121 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         });
     }
 
+    /// <summary>The default cap of data rows in one file (Civic:Import:MaxRows).</summary>
+    private const int RowCap = 50_000;
+
+    [Fact]
+    public async Task AFileOneRowOverTheCap_IsRefusedWith400_AndImportsNobody()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code, units.OtherStation.Code], total: RowCap + 1, badRows: false, phonePrefix: "165", region: "430124");
+        var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var before = await app.WithDbAsync(db => db.Volunteers.CountAsync());
+
+        var response = await PostAsync(admin, file);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("50000", problem.GetProperty("detail").GetString());
+        Assert.Equal(before, await app.WithDbAsync(db => db.Volunteers.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TwoMillionRowsInAFewMegabytes_AreRefusedAtTheCap(bool onlyTheLastRow)
+    {
+        var file = TwoMillionRows(onlyTheLastRow);
+        Assert.True(file.Length < 4 * 1024 * 1024, $"{file.Length} bytes");
+        var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
+
+        var problem = await ProblemAssert.IsProblemAsync(await PostAsync(admin, file), HttpStatusCode.BadRequest);
+
+        Assert.Contains("50000", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ManyBadRows_TheAnswerListsTheFirst200AndCountsAll_AndTheFullReportIsForTheImporterOnly()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code], total: 260, badRows: false, phonePrefix: "120", region: "430125");
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        var response = await PostAsync(admin, file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal(260, result.GetProperty("total").GetInt32());
+        Assert.Equal(260, result.GetProperty("errorCount").GetInt32());
+        Assert.Equal(200, result.GetProperty("errors").GetArrayLength());
+        Assert.Contains("有误 260 行", result.GetProperty("summary").GetString());
+        var reportUrl = result.GetProperty("reportUrl").GetString()!;
+        var report = await admin.GetAsync(reportUrl);
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("nosniff", string.Join(",", report.Headers.GetValues("X-Content-Type-Options")));
+        var rows = new MemoryStream(await report.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(260, rows.Count);
+        Assert.Equal(Enumerable.Range(2, 260).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => Convert.ToString(r["行号"], CultureInfo.InvariantCulture)));
+        Assert.All(rows, r => Assert.Contains("手机号", r["原因"]?.ToString()));
+
+        await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.CountyAdmin)).GetAsync(reportUrl), HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync(reportUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ControlCharactersInARow_RejectThatRow_AndNamesAreStoredComposed()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code], total: 3, badRows: false, phonePrefix: "163", region: "430126",
+            names: ["张\u0000三", "李\u202E四", "Jose\u0301 Wang"]);
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        var result = await ImportAsync(admin, file);
+
+        Assert.Equal(1, result.Imported);
+        Assert.Equal([2, 3], result.Errors.Select(e => e.Row));
+        Assert.All(result.Errors, e => Assert.Contains("控制字符", e.Reason));
+        Assert.True(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Name == "Jos\u00e9 Wang")));
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] file)
+    {
+        using var content = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(part, "file", "志愿者名单.xlsx");
+        return await client.PostAsync("/api/v1/volunteers/import", content);
+    }
+
+    /// <summary>
+    /// The review's file: the template's header and two million one-cell rows, written straight into the package; or
+    /// just the header and row 2 000 001 (a reader fills the gap with blank rows).
+    /// </summary>
+    private static byte[] TwoMillionRows(bool onlyTheLastRow)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Entry(string name, string text)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new System.Text.UTF8Encoding(false));
+                writer.Write(text);
+            }
+            Entry("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Entry("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+            Entry("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="志愿者" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            Entry("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+            using var sheet = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open(), new System.Text.UTF8Encoding(false));
+            sheet.Write("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">""");
+            var column = 'A';
+            foreach (var header in VolunteerImporter.Headers) sheet.Write($"""<c r="{column++}1" t="inlineStr"><is><t>{header}</t></is></c>""");
+            sheet.Write("</row>");
+            if (onlyTheLastRow) sheet.Write("""<row r="2000001"><c r="A2000001" t="inlineStr"><is><t>x</t></is></c></row>""");
+            else for (var r = 0; r < 2_000_000; r++) sheet.Write("""<row><c t="inlineStr"><is><t>x</t></is></c></row>""");
+            sheet.Write("</sheetData></worksheet>");
+        }
+        return stream.ToArray();
+    }
+
     private static async Task<ImportResult> ImportAsync(HttpClient client, byte[] file)
     {
         using var content = new MultipartFormDataContent();
@@ -110,7 +225,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
     }
 
     /// <summary>A roster as staff would fill it, with 50 rows broken in the ways people break them (row number → reason).</summary>
-    private static (byte[] File, Dictionary<int, string> Bad) GenerateFile(IReadOnlyList<string> stationCodes, int total, bool badRows = true, string phonePrefix = "166", string region = "430121")
+    private static (byte[] File, Dictionary<int, string> Bad) GenerateFile(IReadOnlyList<string> stationCodes, int total, bool badRows = true, string phonePrefix = "166", string region = "430121", string[]? names = null)
     {
         var rows = new List<Dictionary<string, object?>>();
         var bad = new Dictionary<int, string>();
@@ -122,9 +237,9 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
             var id = first17 + ChineseIdNumber.CheckCharacter(first17);
             var row = new Dictionary<string, object?>
             {
-                ["姓名"] = "导入" + i.ToString(CultureInfo.InvariantCulture),
+                ["姓名"] = names?[i] ?? "导入" + i.ToString(CultureInfo.InvariantCulture),
                 ["身份证号码"] = id,
-                ["手机号"] = phonePrefix + i.ToString("D8", CultureInfo.InvariantCulture),
+                ["手机号"] = phonePrefix + i.ToString(new string('0', 11 - phonePrefix.Length), CultureInfo.InvariantCulture),
                 ["政治面貌"] = political[i % political.Length],
                 ["所属实践站"] = stationCodes[i % stationCodes.Count],
                 ["服务意向"] = "敬老爱老、文明倡导",

@@ -27,8 +27,9 @@ public partial class TeamsPage : AdminPageBase
     private TeamKind? creatingKind;
     private bool editingTier;
     private string teamDialogTitle = "";
-    private string? serviceItems;
-    private string? serviceObjects;
+    // Properties, not fields: inside a ValidateForm, BootstrapBlazor looks the bound member up as a property and fails on a field.
+    public string? ServiceItemsText { get; set; }
+    public string? ServiceObjectsText { get; set; }
     private string? inviteSearch;
     private IReadOnlyList<(Guid Id, string Label)>? candidates;
 
@@ -102,7 +103,7 @@ public partial class TeamsPage : AdminPageBase
         creatingKind = kind;
         editingTier = false;
         form = new TeamForm();
-        serviceItems = serviceObjects = null;
+        ServiceItemsText = ServiceObjectsText = null;
         teamDialogTitle = $"在“{team!.Name}”下新增{TeamLabels.Of(kind)}";
         FormError = null;
         await teamModal.Show();
@@ -117,8 +118,8 @@ public partial class TeamsPage : AdminPageBase
             Name = team.Name, LeadUnitName = team.LeadUnitName, Category = team.Category, Introduction = team.Introduction,
             ServiceItems = team.ServiceItems, ServiceObjects = team.ServiceObjects,
         };
-        serviceItems = string.Join("、", team.ServiceItems);
-        serviceObjects = string.Join("、", team.ServiceObjects);
+        ServiceItemsText = string.Join("、", team.ServiceItems);
+        ServiceObjectsText = string.Join("、", team.ServiceObjects);
         teamDialogTitle = $"编辑“{team.Name}”";
         FormError = null;
         await teamModal.Show();
@@ -126,8 +127,8 @@ public partial class TeamsPage : AdminPageBase
 
     private async Task SaveTeamAsync(Microsoft.AspNetCore.Components.Forms.EditContext _)
     {
-        form.ServiceItems = Split(serviceItems);
-        form.ServiceObjects = Split(serviceObjects);
+        form.ServiceItems = Split(ServiceItemsText);
+        form.ServiceObjects = Split(ServiceObjectsText);
         var parentId = team!.Id;
         var saved = await AttemptAsync(() => InScopeAsync(sp => creatingKind is { } kind
             ? sp.GetRequiredService<TeamService>().CreateAsync(new CreateTeamRequest

@@ -199,12 +199,6 @@ public partial class VolunteersPage : AdminPageBase
         }
     }
 
-    private async Task DownloadErrorsAsync()
-    {
-        if (importResult is null) return;
-        await Download.DownloadFromStreamAsync("志愿者导入错误报告.xlsx", new MemoryStream(await VolunteerImporter.ErrorReportAsync(importResult)));
-    }
-
     private async Task ExportAsync()
     {
         var bytes = await InScopeAsync(async sp => await VolunteerImporter.ExportAsync(await sp.GetRequiredService<VolunteerService>().ExportRowsAsync(Query())));
