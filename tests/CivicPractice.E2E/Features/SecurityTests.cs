@@ -20,7 +20,7 @@ public sealed class SecurityTests(BrowserApp browser)
         // Every violation, whether or not the browser also logs it, becomes a console error.
         await page.Context.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
 
-        foreach (var path in new[] { "/admin", "/admin/org", "/admin/accounts", "/admin/volunteers", "/admin/teams", "/admin/settings", "/admin/audit", "/admin/sms-outbox" })
+        foreach (var path in new[] { "/admin", "/admin/org", "/admin/accounts", "/admin/volunteers", "/admin/teams", "/admin/settings", "/admin/audit", "/admin/sms" })
         {
             var response = await page.GotoAsync(path);
             Assert.Contains("'nonce-", await response!.HeaderValueAsync("content-security-policy"));
