@@ -9,7 +9,10 @@ public enum RoleKind
     InstituteAdmin = 2,
     /// <summary>站管理员 — one village or community.</summary>
     StationAdmin = 3,
-    /// <summary>队长.</summary>
+    /// <summary>
+    /// Retired: team leadership is the team membership role (队长/副队长), not an account role. Kept so the number
+    /// stays taken; nothing grants it and the migration turned existing grants into <see cref="Volunteer"/>.
+    /// </summary>
     TeamLeader = 4,
     /// <summary>志愿者.</summary>
     Volunteer = 5,

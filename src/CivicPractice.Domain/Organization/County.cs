@@ -24,6 +24,15 @@ public sealed class County
     /// <summary>New volunteer registrations are approved at once instead of waiting for their station (a per-county setting).</summary>
     public bool AutoApproveVolunteers { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The county's names of its tier teams and squads (a per-county setting; defaults 总队/大队/中队/小队).</summary>
+    public string CorpsName { get; private set; } = Teams.TeamTierNames.Default.Corps;
+    public string BrigadeName { get; private set; } = Teams.TeamTierNames.Default.Brigade;
+    public string SquadronName { get; private set; } = Teams.TeamTierNames.Default.Squadron;
+    public string SquadName { get; private set; } = Teams.TeamTierNames.Default.Squad;
+
+    public Teams.TeamTierNames TeamTiers => new(CorpsName, BrigadeName, SquadronName, SquadName);
 
     public void SetAutoApproveVolunteers(bool value) => AutoApproveVolunteers = value;
+
+    public void SetTeamTiers(Teams.TeamTierNames names) => (CorpsName, BrigadeName, SquadronName, SquadName) = (names.Corps, names.Brigade, names.Squadron, names.Squad);
 }

@@ -12,17 +12,4 @@ public static class OrgUnitLabels
         OrgUnitType.Base => "实践基地",
         _ => type.ToString(),
     };
-
-    public static string Of(VenuePlatform platform) => platform switch
-    {
-        VenuePlatform.Theory => "理论宣讲平台",
-        VenuePlatform.Education => "教育服务平台",
-        VenuePlatform.Culture => "文化服务平台",
-        VenuePlatform.Science => "科技与科普服务平台",
-        VenuePlatform.Fitness => "健身体育服务平台",
-        VenuePlatform.Legal => "法律服务平台",
-        VenuePlatform.Health => "卫生服务平台",
-        VenuePlatform.Other => "其他",
-        _ => platform.ToString(),
-    };
 }

@@ -16,7 +16,8 @@ public sealed class Venue
     /// <summary>The path of the owning unit, kept in step on moves so scope filters need no join.</summary>
     public string UnitPath { get; private set; } = "";
     public string Name { get; private set; } = "";
-    public VenuePlatform Platform { get; private set; }
+    /// <summary>The name of one of the county's service platforms (<see cref="ServicePlatforms"/>).</summary>
+    public string Platform { get; private set; } = "";
     public string? OwnerName { get; private set; }
     public string? Address { get; private set; }
     public int Capacity { get; private set; }
@@ -46,8 +47,9 @@ public sealed class Venue
     {
         if (string.IsNullOrWhiteSpace(d.Name)) throw new DomainException("请填写阵地名称。");
         if (d.Capacity < 0) throw new DomainException("容纳人数不能为负数。");
+        if (string.IsNullOrWhiteSpace(d.Platform)) throw new DomainException("请选择所属平台。");
         Name = d.Name.Trim();
-        Platform = d.Platform;
+        Platform = d.Platform.Trim();
         OwnerName = Blank(d.OwnerName);
         Address = Blank(d.Address);
         Capacity = d.Capacity;
@@ -70,7 +72,7 @@ public sealed class Venue
 
 public sealed record VenueDetails(
     string Name,
-    VenuePlatform Platform,
+    string Platform,
     string? OwnerName,
     string? Address,
     int Capacity,

@@ -59,13 +59,16 @@ public static class TeamLabels
     };
 
     /// <summary>"青山县新时代文明实践中心" → "青山县新时代文明实践志愿服务总队".</summary>
-    public static string TierName(string unitName, TeamKind kind)
+    public static string TierName(string unitName, TeamKind kind) => TierName(unitName, Of(kind));
+
+    /// <summary>The same with the county's own name of the tier ("…志愿服务小队").</summary>
+    public static string TierName(string unitName, string kindName)
     {
         foreach (var suffix in new[] { "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站" })
         {
-            if (unitName.EndsWith(suffix, StringComparison.Ordinal)) return unitName[..^suffix.Length] + "新时代文明实践志愿服务" + Of(kind);
+            if (unitName.EndsWith(suffix, StringComparison.Ordinal)) return unitName[..^suffix.Length] + "新时代文明实践志愿服务" + kindName;
         }
-        return unitName + "志愿服务" + Of(kind);
+        return unitName + "志愿服务" + kindName;
     }
 }
 
@@ -96,8 +99,8 @@ public sealed class Team
 
     public bool IsTier => Kind is TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron;
 
-    /// <summary>The tier team of a unit (总队/大队/中队), under the tier team of its parent unit.</summary>
-    public static Team ForUnit(OrgUnit unit, Team? parentTier, DateTimeOffset now)
+    /// <summary>The tier team of a unit (总队/大队/中队, as the county names them), under the tier team of its parent unit.</summary>
+    public static Team ForUnit(OrgUnit unit, Team? parentTier, TeamTierNames names, DateTimeOffset now)
     {
         var kind = TeamLabels.TierFor(unit.Type) ?? throw new DomainException("实践点和基地不单独组建层级队伍。");
         return new Team
@@ -105,7 +108,7 @@ public sealed class Team
             Id = Guid.CreateVersion7(now),
             CountyId = unit.CountyId,
             Kind = kind,
-            Name = TeamLabels.TierName(unit.Name, kind),
+            Name = TeamLabels.TierName(unit.Name, names.Of(kind)),
             ParentTeamId = parentTier?.Id,
             OrgUnitId = unit.Id,
             UnitPath = unit.Path,
@@ -115,7 +118,7 @@ public sealed class Team
         };
     }
 
-    /// <summary>A specialised team (支队/分队) or a squad (小队) inside a station's squadron.</summary>
+    /// <summary>A specialised team (支队/分队), or a squad (小队) inside a station's squadron or directly under a brigade (seed 003).</summary>
     public static Team Specialised(TeamKind kind, string name, OrgUnit unit, Team? parent, TeamDetails details, DateTimeOffset now)
     {
         switch (kind)
@@ -124,8 +127,8 @@ public sealed class Team
                 throw new DomainException("支队应设在总队或大队之下。");
             case TeamKind.Section when parent is null || parent.Kind is not (TeamKind.Detachment or TeamKind.Brigade):
                 throw new DomainException("分队应设在支队或大队之下。");
-            case TeamKind.Squad when parent is null || parent.Kind != TeamKind.Squadron:
-                throw new DomainException("小队应设在中队之下。");
+            case TeamKind.Squad when parent is null || parent.Kind is not (TeamKind.Squadron or TeamKind.Brigade):
+                throw new DomainException("小队应设在中队或大队之下。");
             case TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron:
                 throw new DomainException("总队、大队、中队随单位自动组建，不能手工新增。");
         }

@@ -17,6 +17,13 @@ internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
         b.Property(c => c.Code).HasMaxLength(12);
         b.Property(c => c.Province).HasMaxLength(30);
         b.HasIndex(c => c.Code).IsUnique();
+        // Defaults in the schema too, so counties that existed before the setting get the names they always had.
+        var tiers = Domain.Teams.TeamTierNames.Default;
+        b.Property(c => c.CorpsName).HasMaxLength(Domain.Teams.TeamTierNames.MaxLength).HasDefaultValue(tiers.Corps);
+        b.Property(c => c.BrigadeName).HasMaxLength(Domain.Teams.TeamTierNames.MaxLength).HasDefaultValue(tiers.Brigade);
+        b.Property(c => c.SquadronName).HasMaxLength(Domain.Teams.TeamTierNames.MaxLength).HasDefaultValue(tiers.Squadron);
+        b.Property(c => c.SquadName).HasMaxLength(Domain.Teams.TeamTierNames.MaxLength).HasDefaultValue(tiers.Squad);
+        b.Ignore(c => c.TeamTiers);
     }
 }
 

@@ -74,4 +74,6 @@ public static class CivicClaims
     public const string Role = "civic:role";
     public const string ScopePath = "civic:path";
     public const string DisplayName = "civic:name";
+    /// <summary>Present ("true") while the person is the active leader or deputy leader of an active team.</summary>
+    public const string LeadsTeam = "civic:leads";
 }

@@ -14,7 +14,7 @@ public sealed class RoleRulesTests
     [InlineData(RoleKind.StationAdmin, OrgUnitType.Station, true)]
     [InlineData(RoleKind.StationAdmin, OrgUnitType.Base, true)]
     [InlineData(RoleKind.StationAdmin, OrgUnitType.Institute, false)]
-    [InlineData(RoleKind.TeamLeader, OrgUnitType.Station, true)]
+    [InlineData(RoleKind.TeamLeader, OrgUnitType.Station, false)]
     [InlineData(RoleKind.Volunteer, OrgUnitType.Center, false)]
     public void CanHoldOn_MatchesRoleToTier(RoleKind role, OrgUnitType unit, bool allowed) =>
         Assert.Equal(allowed, RoleRules.CanHoldOn(role, unit));
@@ -28,5 +28,13 @@ public sealed class RoleRulesTests
         Assert.Throws<DomainException>(() => RoleRules.EnsureCanGrant(RoleKind.InstituteAdmin, "/c/i/", RoleKind.CountyAdmin, OrgUnitType.Center, "/c/"));
         Assert.Throws<DomainException>(() => RoleRules.EnsureCanGrant(RoleKind.StationAdmin, "/c/i/s/", RoleKind.InstituteAdmin, OrgUnitType.Institute, "/c/i/s/"));
         Assert.Throws<DomainException>(() => RoleRules.EnsureCanGrant(RoleKind.Volunteer, "/c/i/s/", RoleKind.Volunteer, OrgUnitType.Station, "/c/i/s/"));
+    }
+
+    [Fact]
+    public void TeamLeadership_IsNoAccountRoleAnyoneGrants()
+    {
+        var refused = Assert.Throws<DomainException>(() => RoleRules.EnsureCanGrant(RoleKind.CountyAdmin, "/c/", RoleKind.TeamLeader, OrgUnitType.Station, "/c/i/s/"));
+        Assert.Contains("志愿服务队伍", refused.Message);
+        Assert.DoesNotContain(RoleKind.TeamLeader, RoleRules.Grantable);
     }
 }

@@ -12,9 +12,9 @@ public sealed class TeamTests
     public void TierTeams_MirrorTheTree_WithTheirChineseNames()
     {
         var (center, institute, station) = Tree();
-        var corps = Team.ForUnit(center, null, Now);
-        var brigade = Team.ForUnit(institute, corps, Now);
-        var squadron = Team.ForUnit(station, brigade, Now);
+        var corps = Team.ForUnit(center, null, TeamTierNames.Default, Now);
+        var brigade = Team.ForUnit(institute, corps, TeamTierNames.Default, Now);
+        var squadron = Team.ForUnit(station, brigade, TeamTierNames.Default, Now);
 
         Assert.Equal(("青山县新时代文明实践志愿服务总队", TeamKind.Corps), (corps.Name, corps.Kind));
         Assert.Equal(("白沙镇新时代文明实践志愿服务大队", corps.Id), (brigade.Name, brigade.ParentTeamId!.Value));
@@ -26,8 +26,8 @@ public sealed class TeamTests
     public void SpecialisedTeams_HangWhereTheyBelong()
     {
         var (center, institute, station) = Tree();
-        var corps = Team.ForUnit(center, null, Now);
-        var squadron = Team.ForUnit(station, Team.ForUnit(institute, corps, Now), Now);
+        var corps = Team.ForUnit(center, null, TeamTierNames.Default, Now);
+        var squadron = Team.ForUnit(station, Team.ForUnit(institute, corps, TeamTierNames.Default, Now), TeamTierNames.Default, Now);
         var details = new TeamDetails("县卫健局", "医疗健身", ["义诊", "健康讲座"], ["老年人"], null);
 
         var detachment = Team.Specialised(TeamKind.Detachment, "医疗健身志愿服务支队", center, corps, details, Now);
@@ -38,6 +38,22 @@ public sealed class TeamTests
         Assert.Throws<DomainException>(() => Team.Specialised(TeamKind.Squad, "错位小队", center, corps, details, Now));
         Assert.Throws<DomainException>(() => Team.Specialised(TeamKind.Section, "无主分队", center, null, details, Now));
         Assert.Throws<DomainException>(() => Team.Specialised(TeamKind.Brigade, "手工大队", institute, corps, details, Now));
+    }
+
+    [Fact]
+    public void ACountysOwnTierNames_NameItsTierTeams_AndASquadMaySitUnderABrigade()
+    {
+        var (center, institute, station) = Tree();
+        var names = TeamTierNames.Create(" 总队 ", "大队", "小队", "小分队");
+        var brigade = Team.ForUnit(institute, Team.ForUnit(center, null, names, Now), names, Now);
+
+        Assert.Equal("杨家村新时代文明实践志愿服务小队", Team.ForUnit(station, brigade, names, Now).Name);
+        Assert.Equal(("总队", "小分队", "支队"), (names.Of(TeamKind.Corps), names.Of(TeamKind.Squad), names.Of(TeamKind.Detachment)));
+        Assert.Equal(brigade.Id, Team.Specialised(TeamKind.Squad, "镇机关小队", institute, brigade, new TeamDetails(null, null, [], [], null), Now).ParentTeamId);
+        Assert.Throws<DomainException>(() => TeamTierNames.Create("总队", "大队", "大队", "小队"));
+        Assert.Throws<DomainException>(() => TeamTierNames.Create("总队", "分队", "中队", "小队"));
+        Assert.Throws<DomainException>(() => TeamTierNames.Create("总队", " ", "中队", "小队"));
+        Assert.Throws<DomainException>(() => TeamTierNames.Create("总队", "大队", "新时代文明实践中队", "小队"));
     }
 
     [Fact]

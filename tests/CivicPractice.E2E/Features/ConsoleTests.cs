@@ -43,6 +43,25 @@ public sealed class ConsoleTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task CountyAdmin_FilesAVenueUnderAPlatformOfTheCountysList()
+    {
+        var page = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await page.GotoAsync("/admin/org");
+        await BrowserApp.WaitForConsoleAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "新增阵地" }).ClickAsync();
+        var dialog = page.Locator(".modal.show");
+        await dialog.Locator("input.form-control:visible").First.FillAsync("浏览器测试网格服务站");
+        await dialog.Locator(".select input.form-select").ClickAsync();
+        await dialog.Locator(".dropdown-item", new() { HasText = "网格服务平台" }).ClickAsync();
+        await BrowserApp.ScreenshotAsync(page, "console-venue-platforms");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        var row = page.Locator("#org-venues tr", new() { HasText = "浏览器测试网格服务站" });
+        await Assertions.Expect(row).ToContainTextAsync("网格服务平台");
+    }
+
+    [Fact]
     public async Task CountyAdmin_HomeShowsTheNetworkAndTheRegistrationRate()
     {
         var page = await browser.SignInAsync(DemoLogins.CountyAdmin);

@@ -26,4 +26,40 @@ public sealed class SettingsTests(BrowserApp browser)
         await Assertions.Expect(phone.Locator("label.choice-chip", new() { HasText = "垃圾分类宣传" })).ToBeVisibleAsync();
         Assert.True(await browser.App.WithDbAsync(db => db.VolunteerOptions.AnyAsync(o => o.Name == "垃圾分类宣传" && o.IsActive)));
     }
+
+    [Fact]
+    public async Task CountyAdmin_NamesTheTiers_AndSeesTheServicePlatformList()
+    {
+        var page = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await page.GotoAsync("/admin/settings");
+        await BrowserApp.WaitForConsoleAsync(page);
+        var platforms = page.Locator(".card", new() { HasText = "服务平台（阵地所属平台）" });
+        await Assertions.Expect(platforms).ToContainTextAsync("网格服务平台");
+        await Assertions.Expect(platforms).ToContainTextAsync("扶贫攻坚服务平台");
+
+        try
+        {
+            await page.FillAsync("#tier-squadron", "小队");
+            await page.FillAsync("#tier-squad", "小分队");
+            await page.ClickAsync("#tier-save");
+            await Assertions.Expect(page.Locator(".toast", new() { HasText = "总队—大队—小队" })).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "console-settings-team-tiers");
+
+            await page.GotoAsync("/admin/teams");
+            await BrowserApp.WaitForConsoleAsync(page);
+            await page.Locator("#team-tree").GetByText("志愿服务大队").First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "新增小分队" })).ToBeVisibleAsync();
+            Assert.True(await browser.App.WithDbAsync(db => db.Teams.AnyAsync(t => t.Kind == CivicPractice.Domain.Teams.TeamKind.Squadron && t.Name.EndsWith("志愿服务小队"))));
+            await BrowserApp.ScreenshotAsync(page, "console-teams-county-tier-names");
+        }
+        finally
+        {
+            await page.GotoAsync("/admin/settings");
+            await BrowserApp.WaitForConsoleAsync(page);
+            await page.FillAsync("#tier-squadron", "中队");
+            await page.FillAsync("#tier-squad", "小队");
+            await page.ClickAsync("#tier-save");
+            await Assertions.Expect(page.Locator(".toast", new() { HasText = "总队—大队—中队" })).ToBeVisibleAsync();
+        }
+    }
 }

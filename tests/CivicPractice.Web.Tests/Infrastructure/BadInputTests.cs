@@ -60,6 +60,8 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/teams/{id:guid}/members", "{}"),
         ("PUT", "/api/v1/teams/{id:guid}/members/{memberId:guid}", "{\"role\":\"King\"}"),
         ("PUT", "/api/v1/county-settings/", "{\"autoApproveVolunteers\":\"maybe\"}"),
+        ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"\",\"squadron\":\"中队\",\"squad\":\"小队\"}"),
+        ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"大队\",\"squadron\":\"大队\",\"squad\":\"小队\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Hobby\",\"name\":\"钓鱼\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"\"}"),
     ];
@@ -93,6 +95,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/teams/{id:guid}/members", "{\"volunteerId\":\"00000000-0000-0000-0000-000000000000\\u0000\"}"),
         ("PUT", "/api/v1/teams/{id:guid}/members/{memberId:guid}", "{\"role\":\"Member\\u0000\"}"),
         ("PUT", "/api/v1/county-settings/", "{\"autoApproveVolunteers\":\"true\\u0000\"}"),
+        ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"大\\u202E队\",\"squadron\":\"中队\",\"squad\":\"小队\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"急救\\u0000\"}"),
     ];
 

@@ -40,6 +40,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
     public const string DemoPassword = "Demo@2026";
     public const string MainCountyCode = "439901";
     public const string OtherCountyCode = "439902";
+    /// <summary>A volunteer of the first station whom the team demo makes leader of its squadron (leadership is a team role).</summary>
+    public const string TeamLeaderPhone = "13800000004";
 
     public async Task<IReadOnlyList<DemoAccount>> SeedAsync(DemoOptions options, CancellationToken ct = default)
     {
@@ -57,7 +59,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         new("13800000001", DemoPassword, "", RoleKind.CountyAdmin, "实践中心", "青山县"),
         new("13800000002", DemoPassword, "", RoleKind.InstituteAdmin, "第一个实践所", "青山县"),
         new("13800000003", DemoPassword, "", RoleKind.StationAdmin, "该所第一个实践站", "青山县"),
-        new("13800000004", DemoPassword, "", RoleKind.TeamLeader, "该所第一个实践站", "青山县"),
+        new(TeamLeaderPhone, DemoPassword, "", RoleKind.Volunteer, "该所第一个实践站（任该站中队队长）", "青山县"),
         new("13800000005", DemoPassword, "", RoleKind.Volunteer, "该所第一个实践站", "青山县"),
         new("13800000006", DemoPassword, "", RoleKind.StationAdmin, "该所第二个实践站", "青山县"),
         new("13900000001", DemoPassword, "", RoleKind.CountyAdmin, "实践中心", "云溪区"),
@@ -134,7 +136,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         {
             await Login(2, PersonName(random), RoleKind.InstituteAdmin, firstInstitute);
             await Login(3, PersonName(random), RoleKind.StationAdmin, firstStation);
-            await Login(4, PersonName(random), RoleKind.TeamLeader, firstStation);
+            await Login(4, PersonName(random), RoleKind.Volunteer, firstStation);
             await Login(5, PersonName(random), RoleKind.Volunteer, firstStation);
             await Login(6, PersonName(random), RoleKind.StationAdmin, secondStation);
         }
@@ -161,18 +163,18 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
             switch (unit.Type)
             {
                 case OrgUnitType.Center:
-                    yield return Venue.Create(unit, new("理论宣讲厅", VenuePlatform.Theory, "县委宣传部", unit.Address, 200, "周一至周五 8:30-17:30", null), now);
-                    yield return Venue.Create(unit, new("县图书馆阅览室", VenuePlatform.Education, "县文化旅游广电体育局", unit.Address, 120, "周二至周日 9:00-20:00", null), now);
-                    yield return Venue.Create(unit, new("县文化馆排练厅", VenuePlatform.Culture, "县文化馆", unit.Address, 150, "周二至周日 9:00-21:00", null), now);
-                    yield return Venue.Create(unit, new("县科技馆", VenuePlatform.Science, "县科学技术协会", unit.Address, 300, "周三至周日 9:00-17:00", null), now);
-                    yield return Venue.Create(unit, new("全民健身中心", VenuePlatform.Fitness, "县体育中心", unit.Address, 500, "每日 6:00-22:00", null), now);
+                    yield return Venue.Create(unit, new("理论宣讲厅", "理论宣讲平台", "县委宣传部", unit.Address, 200, "周一至周五 8:30-17:30", null), now);
+                    yield return Venue.Create(unit, new("县图书馆阅览室", "教育服务平台", "县文化旅游广电体育局", unit.Address, 120, "周二至周日 9:00-20:00", null), now);
+                    yield return Venue.Create(unit, new("县文化馆排练厅", "文化服务平台", "县文化馆", unit.Address, 150, "周二至周日 9:00-21:00", null), now);
+                    yield return Venue.Create(unit, new("县科技馆", "科技与科普服务平台", "县科学技术协会", unit.Address, 300, "周三至周日 9:00-17:00", null), now);
+                    yield return Venue.Create(unit, new("全民健身中心", "健身体育服务平台", "县体育中心", unit.Address, 500, "每日 6:00-22:00", null), now);
                     break;
                 case OrgUnitType.Institute:
-                    yield return Venue.Create(unit, new("综合文化站", VenuePlatform.Culture, unit.Name.Replace("新时代文明实践所", "人民政府", StringComparison.Ordinal), unit.Address, random.Next(60, 201), "周一至周六 8:30-18:00", null), now);
-                    yield return Venue.Create(unit, new("党群服务中心会议室", VenuePlatform.Theory, null, unit.Address, random.Next(40, 121), "工作日 8:30-17:30", null), now);
+                    yield return Venue.Create(unit, new("综合文化站", "文化服务平台", unit.Name.Replace("新时代文明实践所", "人民政府", StringComparison.Ordinal), unit.Address, random.Next(60, 201), "周一至周六 8:30-18:00", null), now);
+                    yield return Venue.Create(unit, new("党群服务中心会议室", "理论宣讲平台", null, unit.Address, random.Next(40, 121), "工作日 8:30-17:30", null), now);
                     break;
                 case OrgUnitType.Station:
-                    yield return Venue.Create(unit, new("综合文化服务中心", VenuePlatform.Culture, null, unit.Address, random.Next(30, 101), "每周六 9:00-17:00 为活动日", null), now);
+                    yield return Venue.Create(unit, new("综合文化服务中心", "文化服务平台", null, unit.Address, random.Next(30, 101), "每周六 9:00-17:00 为活动日", null), now);
                     break;
             }
         }

@@ -10,8 +10,9 @@ namespace CivicPractice.Web.Features.Identity;
 
 /// <summary>
 /// Puts the person's county and widest role (with the path of its unit) into the cookie, so every request
-/// knows its scope without a lookup. When a unit moves, the affected users' security stamps change and the
-/// cookie is re-issued with the new path at the next validation.
+/// knows its scope without a lookup, and whether they lead a team (the team membership role 队长/副队长).
+/// The security stamp validator rebuilds these claims at every validation (once a minute); a changed stamp
+/// (a unit moved, a leader dismissed) ends the person's sessions instead.
 /// </summary>
 public sealed class CivicClaimsFactory(
     UserManager<AppUser> users,
@@ -36,6 +37,7 @@ public sealed class CivicClaimsFactory(
             identity.AddClaim(new Claim(CivicClaims.Unit, assignment.OrgUnitId.ToString()));
             identity.AddClaim(new Claim(CivicClaims.ScopePath, assignment.Path));
         }
+        if (await Teams.TeamLeadership.LeadsAnyTeamAsync(db, user.Id)) identity.AddClaim(new Claim(CivicClaims.LeadsTeam, "true"));
         return identity;
     }
 }

@@ -144,7 +144,8 @@ public static class IdentityFeature
         public string? Code { get; set; }
     }
 
-    public sealed record MeDto(Guid UserId, string Name, string PhoneMasked, Guid CountyId, string? Role, string? RoleName, Guid? UnitId);
+    /// <param name="LeadsTeam">Leads (or deputises for) an active team, and so may use the team console.</param>
+    public sealed record MeDto(Guid UserId, string Name, string PhoneMasked, Guid CountyId, string? Role, string? RoleName, Guid? UnitId, bool LeadsTeam);
 
     private static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Login(LoginRequest body, SignInService signIn, PhoneRateLimiter limits, HttpContext http)
     {
@@ -221,7 +222,7 @@ public static class IdentityFeature
             var role = principal.FindFirstValue(CivicClaims.Role);
             return new MeDto(user.Id, user.DisplayName, user.PhoneMasked, user.CountyId, role,
                 Enum.TryParse<RoleKind>(role, out var r) ? RoleLabels.Of(r) : null,
-                Guid.TryParse(principal.FindFirstValue(CivicClaims.Unit), out var unit) ? unit : null);
+                Guid.TryParse(principal.FindFirstValue(CivicClaims.Unit), out var unit) ? unit : null, Policies.LeadsTeam(principal));
         }
     }
 }

@@ -85,10 +85,11 @@ public sealed class VenueForm
     [Display(Name = "阵地名称")]
     public string? Name { get; set; }
 
+    /// <summary>One of the county's service platforms (county settings).</summary>
     [Required(ErrorMessage = "请选择所属平台。")]
-    [EnumDataType(typeof(VenuePlatform), ErrorMessage = "所属平台无效。")]
+    [StringLength(ServicePlatforms.MaxLength, ErrorMessage = "所属平台名称最长 30 个字。")]
     [Display(Name = "所属平台")]
-    public VenuePlatform? Platform { get; set; }
+    public string? Platform { get; set; }
 
     [StringLength(60, ErrorMessage = "产权单位最长 60 个字。")]
     [Display(Name = "产权单位")]
@@ -110,7 +111,7 @@ public sealed class VenueForm
     [Display(Name = "管理员")]
     public string? ManagerName { get; set; }
 
-    public VenueDetails ToDetails() => new(Name ?? "", Platform ?? VenuePlatform.Other, OwnerName, Address, Capacity, OpeningHours, ManagerName);
+    public VenueDetails ToDetails() => new(Name ?? "", Platform ?? "", OwnerName, Address, Capacity, OpeningHours, ManagerName);
 }
 
 public sealed record OrgUnitDto(
@@ -122,8 +123,8 @@ public sealed record OrgUnitDto(
 }
 
 public sealed record VenueDto(
-    Guid Id, Guid OrgUnitId, string Name, VenuePlatform Platform, string? OwnerName,
+    Guid Id, Guid OrgUnitId, string Name, string Platform, string? OwnerName,
     string? Address, int Capacity, string? OpeningHours, string? ManagerName, bool IsActive)
 {
-    public string PlatformName => OrgUnitLabels.Of(Platform);
+    public string PlatformName => Platform;
 }

@@ -60,7 +60,7 @@ public static class OrgUnitHandlers
         // Every center, institute and station has its tier team (总队/大队/中队) from the start (DOMAIN.md §3).
         if (TeamLabels.TierFor(unit.Type) is not null)
         {
-            db.Teams.Add(Team.ForUnit(unit, await TierTeamOfAsync(db, parent, ct), now));
+            db.Teams.Add(Team.ForUnit(unit, await TierTeamOfAsync(db, parent, ct), await TeamTiersAsync(db, unit.CountyId, ct), now));
         }
         await SaveAsync(db, ct);
         return await GetAsync(db, unit.Id, ct);
@@ -74,9 +74,10 @@ public static class OrgUnitHandlers
         unit.Update(r.ToDetails(), now);
         // The tier team carries the unit's name (“某某村新时代文明实践志愿服务中队”): keep them in step,
         // unless someone has given the team a name of its own.
-        if (unit.Name != oldName && await TierTeamOfAsync(db, unit, ct) is { } team && team.Name == TeamLabels.TierName(oldName, team.Kind))
+        if (unit.Name != oldName && await TierTeamOfAsync(db, unit, ct) is { } team)
         {
-            team.Rename(TeamLabels.TierName(unit.Name, team.Kind), now);
+            var kindName = (await TeamTiersAsync(db, unit.CountyId, ct)).Of(team.Kind);
+            if (team.Name == TeamLabels.TierName(oldName, kindName)) team.Rename(TeamLabels.TierName(unit.Name, kindName), now);
         }
         await SaveAsync(db, ct);
         return await GetAsync(db, id, ct);
@@ -154,9 +155,9 @@ public static class OrgUnitHandlers
         }
     }
 
-    /// <summary>The 总队/大队/中队 of a unit, or null for points and bases.</summary>
-    private static async Task<Team?> TierTeamOfAsync(AppDbContext db, OrgUnit unit, CancellationToken ct) =>
-        TeamLabels.TierFor(unit.Type) is { } tier ? await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id && t.Kind == tier, ct) : null;
+    private static Task<Team?> TierTeamOfAsync(AppDbContext db, OrgUnit unit, CancellationToken ct) => Teams.TierTeams.OfUnitAsync(db, unit, ct);
+
+    private static Task<TeamTierNames> TeamTiersAsync(AppDbContext db, Guid countyId, CancellationToken ct) => Teams.TierTeams.NamesAsync(db, countyId, ct);
 
     internal static async Task SaveAsync(AppDbContext db, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace CivicPractice.Web.Features.Portal;
 
 public sealed record PortalUnit(Guid Id, Guid? ParentId, OrgUnitType Type, string Name, string? Address, string? ContactPhone, string? OpeningHours, int ResidentPopulation);
 
-public sealed record PortalVenue(string Name, VenuePlatform Platform, string? OpeningHours);
+public sealed record PortalVenue(string Name, string Platform, string? OpeningHours);
 
 public sealed record PortalCounty(string Name, string Code, PortalUnit Center, IReadOnlyList<PortalUnit> Units, IReadOnlyList<PortalVenue> CenterVenues, IReadOnlyList<(string Name, string Code)> OtherCounties)
 {

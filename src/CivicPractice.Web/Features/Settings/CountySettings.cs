@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Teams;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Infrastructure;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPractice.Web.Features.Settings;
 
-public sealed record CountySettingsDto(string CountyName, bool AutoApproveVolunteers, IReadOnlyList<OptionDto> Options);
+public sealed record CountySettingsDto(string CountyName, bool AutoApproveVolunteers, TeamTierNames TeamTiers, IReadOnlyList<OptionDto> Options);
 
 public sealed record OptionDto(Guid Id, VolunteerOptionKind Kind, string Name, int SortOrder, bool IsActive)
 {
@@ -17,6 +18,26 @@ public sealed record OptionDto(Guid Id, VolunteerOptionKind Kind, string Name, i
 public sealed class UpdateCountySettingsRequest
 {
     public bool AutoApproveVolunteers { get; set; }
+}
+
+/// <summary>What the county calls its tier teams and squads.</summary>
+public sealed class UpdateTeamTiersRequest
+{
+    [Required(ErrorMessage = "请填写县级队伍的名称。")]
+    [StringLength(TeamTierNames.MaxLength, ErrorMessage = "队伍层级名称最长 6 个字。")]
+    public string? Corps { get; set; }
+
+    [Required(ErrorMessage = "请填写所（乡镇、街道）级队伍的名称。")]
+    [StringLength(TeamTierNames.MaxLength, ErrorMessage = "队伍层级名称最长 6 个字。")]
+    public string? Brigade { get; set; }
+
+    [Required(ErrorMessage = "请填写站（村、社区）级队伍的名称。")]
+    [StringLength(TeamTierNames.MaxLength, ErrorMessage = "队伍层级名称最长 6 个字。")]
+    public string? Squadron { get; set; }
+
+    [Required(ErrorMessage = "请填写站内或所下小队的名称。")]
+    [StringLength(TeamTierNames.MaxLength, ErrorMessage = "队伍层级名称最长 6 个字。")]
+    public string? Squad { get; set; }
 }
 
 public sealed class AddOptionRequest
@@ -38,6 +59,7 @@ public static class Kinds
         VolunteerOptionKind.Skill => "专业技能",
         VolunteerOptionKind.Tag => "人员标签",
         VolunteerOptionKind.Availability => "可服务时间",
+        VolunteerOptionKind.ServicePlatform => "服务平台（阵地所属平台）",
         _ => kind.ToString(),
     };
 }
@@ -46,20 +68,44 @@ public static class Kinds
 /// 县（区）设置, for the county's center admins: whether new volunteers are approved at once, and the lists volunteers
 /// pick from (service interests seeded with the 17 team types, skills, tags, availability).
 /// </summary>
-public sealed class CountySettingsService(AppDbContext db)
+public sealed class CountySettingsService(AppDbContext db, TimeProvider clock)
 {
     public async Task<CountySettingsDto> GetAsync(CancellationToken ct = default)
     {
         var county = await db.Counties.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
         var options = await db.VolunteerOptions.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.SortOrder)
             .Select(o => new OptionDto(o.Id, o.Kind, o.Name, o.SortOrder, o.IsActive)).ToListAsync(ct);
-        return new CountySettingsDto(county.Name, county.AutoApproveVolunteers, options);
+        return new CountySettingsDto(county.Name, county.AutoApproveVolunteers, county.TeamTiers, options);
     }
 
     public async Task<CountySettingsDto> UpdateAsync(UpdateCountySettingsRequest r, CancellationToken ct = default)
     {
         var county = await db.Counties.FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
         county.SetAutoApproveVolunteers(r.AutoApproveVolunteers);
+        await db.SaveChangesAsync(ct);
+        return await GetAsync(ct);
+    }
+
+    /// <summary>
+    /// Renames the county's tiers; tier teams still carrying the name generated from the old tier name take the new
+    /// one ("某村新时代文明实践志愿服务中队" → "…小队"), teams someone named themselves keep their names.
+    /// </summary>
+    public async Task<CountySettingsDto> UpdateTeamTiersAsync(UpdateTeamTiersRequest r, CancellationToken ct = default)
+    {
+        var county = await db.Counties.FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
+        var names = TeamTierNames.Create(r.Corps, r.Brigade, r.Squadron, r.Squad);
+        var old = county.TeamTiers;
+        county.SetTeamTiers(names);
+        var now = clock.GetUtcNow();
+        var tierTeams = await (from t in db.Teams
+                               join u in db.OrgUnits.IgnoreQueryFilters() on t.OrgUnitId equals u.Id
+                               where t.CountyId == county.Id && u.CountyId == county.Id
+                                   && (t.Kind == TeamKind.Corps || t.Kind == TeamKind.Brigade || t.Kind == TeamKind.Squadron)
+                               select new { Team = t, UnitName = u.Name }).ToListAsync(ct);
+        foreach (var x in tierTeams.Where(x => old.Of(x.Team.Kind) != names.Of(x.Team.Kind) && x.Team.Name == TeamLabels.TierName(x.UnitName, old.Of(x.Team.Kind))))
+        {
+            x.Team.Rename(TeamLabels.TierName(x.UnitName, names.Of(x.Team.Kind)), now);
+        }
         await db.SaveChangesAsync(ct);
         return await GetAsync(ct);
     }

@@ -19,6 +19,7 @@ public static class SettingsFeature
         var group = app.MapGroup("/api/v1/county-settings").WithTags("县（区）设置").RequireAuthorization(Policies.CountyAdmin);
         group.MapGet("/", Get);
         group.MapPut("/", Update).Validates<UpdateCountySettingsRequest>();
+        group.MapPut("/team-tiers", UpdateTeamTiers).Validates<UpdateTeamTiersRequest>();
         group.MapPost("/options", AddOption).Validates<AddOptionRequest>();
         group.MapPost("/options/{id:guid}/retire", Retire);
         return app;
@@ -28,6 +29,9 @@ public static class SettingsFeature
 
     private static async Task<Ok<CountySettingsDto>> Update(CountySettingsService settings, UpdateCountySettingsRequest body, CancellationToken ct) =>
         TypedResults.Ok(await settings.UpdateAsync(body, ct));
+
+    private static async Task<Ok<CountySettingsDto>> UpdateTeamTiers(CountySettingsService settings, UpdateTeamTiersRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await settings.UpdateTeamTiersAsync(body, ct));
 
     private static async Task<Ok<CountySettingsDto>> AddOption(CountySettingsService settings, AddOptionRequest body, CancellationToken ct) =>
         TypedResults.Ok(await settings.AddOptionAsync(body, ct));

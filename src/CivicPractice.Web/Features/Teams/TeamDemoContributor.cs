@@ -10,7 +10,7 @@ namespace CivicPractice.Web.Features.Teams;
 /// Demo teams: the tier teams of every center, institute and station; ten specialised detachments with their lead
 /// units (seed 003 篇四); every approved volunteer in their station's squadron, a leader per squadron, some backbone.
 /// </summary>
-public sealed class TeamDemoContributor : IDemoContributor
+public sealed class TeamDemoContributor(Infrastructure.PiiProtector pii) : IDemoContributor
 {
     private const int Batch = 10_000;
 
@@ -36,7 +36,7 @@ public sealed class TeamDemoContributor : IDemoContributor
         var tierOf = new Dictionary<Guid, Team>();
         foreach (var unit in ctx.Units.Where(u => TeamLabels.TierFor(u.Type) is not null).OrderBy(u => u.Depth))
         {
-            var team = Team.ForUnit(unit, unit.ParentId is { } p ? tierOf.GetValueOrDefault(p) : null, ctx.Now);
+            var team = Team.ForUnit(unit, unit.ParentId is { } p ? tierOf.GetValueOrDefault(p) : null, ctx.County.TeamTiers, ctx.Now);
             tierOf[unit.Id] = team;
             db.Teams.Add(team);
         }
@@ -54,8 +54,8 @@ public sealed class TeamDemoContributor : IDemoContributor
         var random = ctx.Random;
         var pending = new List<TeamMember>();
         // The demo team leader account leads its station's squadron; elsewhere the first party member does.
-        var demoLeaders = (await db.RoleAssignments.Where(r => r.CountyId == ctx.County.Id && r.Role == Domain.Identity.RoleKind.TeamLeader)
-            .Select(r => r.UserId).ToListAsync(ct)).ToHashSet();
+        var leaderLogin = pii.PhoneIndex(DemoSeeder.TeamLeaderPhone);
+        var demoLeaders = (await db.Users.Where(u => u.CountyId == ctx.County.Id && u.UserName == leaderLogin).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
         var leaderChosen = volunteers.Where(v => v.UserId is { } u && demoLeaders.Contains(u)).Select(v => v.StationId).ToHashSet();
         foreach (var v in volunteers.OrderByDescending(v => v.UserId is { } u && demoLeaders.Contains(u)))
         {

@@ -64,7 +64,8 @@ public sealed record TeamDto(
     Guid Id, TeamKind Kind, string Name, Guid? ParentTeamId, Guid OrgUnitId, string UnitName, string? LeadUnitName, string? Category,
     List<string> ServiceItems, List<string> ServiceObjects, string? Introduction, bool HasLogo, bool IsActive, int MemberCount, int BackboneCount, int PendingCount)
 {
-    public string KindName => TeamLabels.Of(Kind);
+    /// <summary>The kind as the team's county names it (<see cref="TeamTierNames"/>).</summary>
+    public string KindName { get; init; } = TeamLabels.Of(Kind);
 }
 
 public sealed record TeamMemberRow(
@@ -77,7 +78,8 @@ public sealed record TeamMemberRow(
 
 public sealed record MyMembership(Guid MemberId, Guid TeamId, string TeamName, TeamKind Kind, MemberRole Role, MembershipStatus Status)
 {
-    public string KindName => TeamLabels.Of(Kind);
+    /// <summary>The kind as the team's county names it (<see cref="TeamTierNames"/>).</summary>
+    public string KindName { get; init; } = TeamLabels.Of(Kind);
     public string StatusName => TeamLabels.Of(Status);
     public string RoleName => TeamLabels.Of(Role);
 }

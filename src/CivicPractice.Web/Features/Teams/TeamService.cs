@@ -21,7 +21,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     public async Task<IReadOnlyList<TeamDto>> SubtreeAsync(bool includeInactive = false, CancellationToken ct = default)
     {
         var path = Scope.Path;
-        return await Project(db.Teams.AsNoTracking().Where(t => t.UnitPath.StartsWith(path) && (includeInactive || t.IsActive))).ToListAsync(ct);
+        return await ListAsync(db.Teams.AsNoTracking().Where(t => t.UnitPath.StartsWith(path) && (includeInactive || t.IsActive)), ct);
     }
 
     /// <summary>What the person may manage: an admin's subtree, or the teams a leader leads.</summary>
@@ -30,7 +30,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         if (Scope.Role is { } role && RoleLabels.IsAdmin(role)) return await SubtreeAsync(ct: ct);
         var me = await MyVolunteerIdAsync(ct);
         var led = db.TeamMembers.Where(m => m.VolunteerId == me && m.Status == MembershipStatus.Active && (m.Role == MemberRole.Leader || m.Role == MemberRole.DeputyLeader)).Select(m => m.TeamId);
-        return await Project(db.Teams.AsNoTracking().Where(t => led.Contains(t.Id))).ToListAsync(ct);
+        return await ListAsync(db.Teams.AsNoTracking().Where(t => led.Contains(t.Id)), ct);
     }
 
     /// <summary>Approved volunteers of the county to invite, found by name or number (a leader's team draws from the whole county).</summary>
@@ -48,8 +48,11 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         return [.. found.Select(f => (f.Id, $"{f.Name}（{f.Number}，{f.Station}）"))];
     }
 
+    /// <summary>What the person's county calls its tiers, for labels.</summary>
+    public Task<TeamTierNames> TierNamesAsync(CancellationToken ct = default) => TierTeams.NamesAsync(db, County, ct);
+
     public async Task<TeamDto> GetAsync(Guid id, CancellationToken ct = default) =>
-        await Project(db.Teams.AsNoTracking().Where(t => t.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("队伍");
+        (await ListAsync(db.Teams.AsNoTracking().Where(t => t.Id == id), ct)).FirstOrDefault() ?? throw new NotFoundException("队伍");
 
     public async Task<bool> CanManageAsync(Guid teamId, CancellationToken ct = default)
     {
@@ -82,6 +85,9 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         var team = await ManagedTeamAsync(id, adminOnly: true, ct);
         if (await db.Teams.AnyAsync(t => t.ParentTeamId == id && t.IsActive, ct)) throw new DomainException("请先解散其下属队伍。", DomainErrorKind.Conflict);
         team.Deactivate(clock.GetUtcNow());
+        var leaders = await db.TeamMembers.Where(m => m.TeamId == id && m.Status == MembershipStatus.Active && (m.Role == MemberRole.Leader || m.Role == MemberRole.DeputyLeader))
+            .Select(m => m.VolunteerId).ToListAsync(ct);
+        await TeamLeadership.DismissedAsync(db, leaders, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -137,6 +143,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         var team = await ManagedTeamAsync(teamId, adminOnly: false, ct);
         var member = await ManagedMemberAsync(teamId, memberId, ct);
         await EnsureMayChangeAsync(team, member, MemberRole.Member, ct);
+        if (TeamLeadership.IsLeading(member.Role)) await TeamLeadership.DismissedAsync(db, [member.VolunteerId], ct);
         member.Leave(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return await MemberAsync(memberId, ct);
@@ -155,6 +162,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
                 other.Assign(MemberRole.DeputyLeader, other.IsBackbone);
             }
         }
+        if (TeamLeadership.IsLeading(member.Role) && !TeamLeadership.IsLeading(r.Role!.Value)) await TeamLeadership.DismissedAsync(db, [member.VolunteerId], ct);
         member.Assign(r.Role!.Value, r.IsBackbone);
         await db.SaveChangesAsync(ct);
         return await MemberAsync(memberId, ct);
@@ -204,30 +212,28 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
 
     // ---- the volunteer's side ----
 
-    /// <summary>Teams a volunteer can ask to join: the county's specialised teams and the squads of their own station.</summary>
+    /// <summary>Teams a volunteer can ask to join: the county's specialised teams and the squads of their own station or town.</summary>
     public async Task<IReadOnlyList<TeamDto>> JoinableAsync(CancellationToken ct = default)
     {
         var me = await MyVolunteerIdAsync(ct);
         if (me is null) return [];
-        Guid station;
-        using (Scope.AsSystem())
-        {
-            station = await db.Volunteers.Where(v => v.Id == me).Select(v => v.StationId).FirstAsync(ct);
-        }
+        var (station, town) = await PlaceOfAsync(me.Value, ct);
         var mine = db.TeamMembers.Where(m => m.VolunteerId == me && m.Status != MembershipStatus.Left).Select(m => m.TeamId);
-        return await Project(db.Teams.AsNoTracking().Where(t => t.IsActive && !mine.Contains(t.Id)
-            && (t.Kind == TeamKind.Detachment || t.Kind == TeamKind.Section || (t.Kind == TeamKind.Squad && t.OrgUnitId == station)))).ToListAsync(ct);
+        return await ListAsync(db.Teams.AsNoTracking().Where(t => t.IsActive && !mine.Contains(t.Id)
+            && (t.Kind == TeamKind.Detachment || t.Kind == TeamKind.Section || (t.Kind == TeamKind.Squad && (t.OrgUnitId == station || t.OrgUnitId == town)))), ct);
     }
 
     public async Task<IReadOnlyList<MyMembership>> MineAsync(CancellationToken ct = default)
     {
         var me = await MyVolunteerIdAsync(ct);
         if (me is null) return [];
-        return await (from m in db.TeamMembers
-                      join t in db.Teams on m.TeamId equals t.Id
-                      where m.VolunteerId == me && m.Status != MembershipStatus.Left
-                      orderby t.Kind
-                      select new MyMembership(m.Id, t.Id, t.Name, t.Kind, m.Role, m.Status)).ToListAsync(ct);
+        var rows = await (from m in db.TeamMembers
+                          join t in db.Teams on m.TeamId equals t.Id
+                          where m.VolunteerId == me && m.Status != MembershipStatus.Left
+                          orderby t.Kind
+                          select new MyMembership(m.Id, t.Id, t.Name, t.Kind, m.Role, m.Status)).ToListAsync(ct);
+        var names = await TierTeams.NamesAsync(db, County, ct);
+        return [.. rows.Select(r => r with { KindName = names.Of(r.Kind) })];
     }
 
     /// <summary>A volunteer asks to join a team of their county.</summary>
@@ -244,14 +250,25 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         return (await MineAsync(ct)).Single(m => m.MemberId == existing.Id);
     }
 
-    /// <summary>The rule behind <see cref="JoinableAsync"/>: specialised teams of the county, squads of one's own station.</summary>
+    /// <summary>The rule behind <see cref="JoinableAsync"/>: specialised teams of the county, squads of one's own station or town.</summary>
     private async Task<bool> JoinableByAsync(Team team, Guid volunteerId, CancellationToken ct)
     {
         if (!team.IsActive) return false;
         if (team.Kind is TeamKind.Detachment or TeamKind.Section) return true;
         if (team.Kind != TeamKind.Squad) return false;
+        var (station, town) = await PlaceOfAsync(volunteerId, ct);
+        return team.OrgUnitId == station || team.OrgUnitId == town;
+    }
+
+    /// <summary>A volunteer's station and its institute (a squad may sit under either's team).</summary>
+    private async Task<(Guid Station, Guid? Town)> PlaceOfAsync(Guid volunteerId, CancellationToken ct)
+    {
         using var _ = Scope.AsSystem();
-        return await db.Volunteers.AnyAsync(v => v.Id == volunteerId && v.StationId == team.OrgUnitId, ct);
+        var place = await (from v in db.Volunteers
+                           join u in db.OrgUnits on v.StationId equals u.Id
+                           where v.Id == volunteerId
+                           select new { v.StationId, u.ParentId }).FirstAsync(ct);
+        return (place.StationId, place.ParentId);
     }
 
     public async Task<MyMembership> AcceptAsync(Guid memberId, CancellationToken ct = default)
@@ -265,6 +282,8 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     public async Task LeaveAsync(Guid memberId, CancellationToken ct = default)
     {
         var member = await MyMemberAsync(memberId, ct);
+        // Leaving one's own team signs nobody out: the leadership claim goes at the next validation, and every
+        // team operation checks the membership again anyway.
         member.Leave(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
@@ -358,6 +377,15 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         if (!string.IsNullOrEmpty(text)) joined = joined.Where(x => x.v.Name.Contains(text) || x.v.Number == text);
         return joined.OrderByDescending(x => x.m.Role).ThenBy(x => x.m.Status).ThenBy(x => x.v.Number)
             .Select(x => new TeamMemberRow(x.m.Id, x.v.Id, x.v.Number, x.v.Name, x.v.PhoneMasked, x.u.Name, x.m.Role, x.m.Status, x.m.IsBackbone, x.m.JoinedAt));
+    }
+
+    /// <summary>Teams as DTOs, their kinds named the way the county names them.</summary>
+    private async Task<List<TeamDto>> ListAsync(IQueryable<Team> teams, CancellationToken ct)
+    {
+        var rows = await Project(teams).ToListAsync(ct);
+        if (rows.Count == 0) return rows;
+        var names = await TierTeams.NamesAsync(db, County, ct);
+        return [.. rows.Select(r => r with { KindName = names.Of(r.Kind) })];
     }
 
     private IQueryable<TeamDto> Project(IQueryable<Team> teams) =>

@@ -43,7 +43,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
         // The demo volunteer and team leader accounts get their own records first.
         var demoUsers = await (from r in db.RoleAssignments
                                join u in db.Users on r.UserId equals u.Id
-                               where r.CountyId == ctx.County.Id && (r.Role == RoleKind.Volunteer || r.Role == RoleKind.TeamLeader)
+                               where r.CountyId == ctx.County.Id && r.Role == RoleKind.Volunteer
                                select new { u.Id, u.DisplayName, u.PhoneCipher, r.OrgUnitId }).ToListAsync(ct);
         foreach (var du in demoUsers)
         {

@@ -119,6 +119,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).ToListAsync(ct);
         var byCode = stations.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byName = stations.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.ToList());
+        var squadrons = await Teams.TierTeams.OfStationsAsync(db, [.. stations.Select(s => s.Id)], ct);
         var countyCode = await db.Counties.Where(c => c.Id == countyId).Select(c => c.Code).FirstAsync(ct);
         var known = await ExistingIndexesAsync(countyId, ct);
         var seenInFile = new Dictionary<string, int>();
@@ -127,6 +128,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var consent = VolunteerConsent.AdminEntered(importerName) + "（表格导入）";
         var errors = new List<ImportRowError>();
         var batch = new List<Volunteer>();
+        var enlisted = new List<Domain.Teams.TeamMember>();
         int imported = 0, skipped = 0;
         var nextNumber = await LastNumberAsync(countyId, countyCode, ct);
         // All or nothing: a registration or approval racing the import cannot leave half a file behind.
@@ -179,13 +181,15 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             var volunteer = Volunteer.Register(station, profile, pii.Protect(id!, phone), consent, RegistrationSource.Import, now);
             volunteer.Approve(countyCode + (++nextNumber).ToString("D7", CultureInfo.InvariantCulture), db.Scope.UserId ?? Guid.Empty, now);
             batch.Add(volunteer);
+            // Approved, so a member of the station's 中队 like every approved volunteer.
+            if (squadrons.TryGetValue(station.Id, out var squadron)) enlisted.Add(Domain.Teams.TeamMember.Enlist(squadron, volunteer.Id, now));
             if (batch.Count >= BatchSize)
             {
-                imported += await FlushAsync(batch, ct);
+                imported += await FlushAsync(batch, enlisted, ct);
                 progress?.Report(new ImportProgress(i + 1, rowCount));
             }
         }
-        imported += await FlushAsync(batch, ct);
+        imported += await FlushAsync(batch, enlisted, ct);
         // The report is written before the commit: an import whose report could not be kept does not happen either.
         var reportId = errors.Count == 0 ? (Guid?)null : await SaveReportAsync(errors, ct);
         await tx.CommitAsync(ct);
@@ -276,11 +280,12 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         return stream.ToArray();
     }
 
-    private async Task<int> FlushAsync(List<Volunteer> batch, CancellationToken ct)
+    private async Task<int> FlushAsync(List<Volunteer> batch, List<Domain.Teams.TeamMember> enlisted, CancellationToken ct)
     {
         if (batch.Count == 0) return 0;
         var count = batch.Count;
         db.Volunteers.AddRange(batch);
+        db.TeamMembers.AddRange(enlisted);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -291,6 +296,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         }
         db.ChangeTracker.Clear();
         batch.Clear();
+        enlisted.Clear();
         return count;
     }
 

@@ -10,9 +10,11 @@ public enum VolunteerOptionKind
     Tag = 3,
     /// <summary>可服务时间.</summary>
     Availability = 4,
+    /// <summary>阵地所属平台 — not a volunteer's choice but a county list all the same; venues are filed under one.</summary>
+    ServicePlatform = 5,
 }
 
-/// <summary>One choice of a county-editable list that volunteers pick from.</summary>
+/// <summary>One choice of a county-editable list: the lists volunteers pick from, and the county's service platforms.</summary>
 public sealed class VolunteerOption
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -42,6 +44,7 @@ public sealed class VolunteerOption
                 "五老", "老干部", "老教师", "老战士", "老专家", "老模范", "五青", "在职党员", "大学生", "文艺骨干", "专业技术人员", "退役军人", "乡贤",
             ],
             [VolunteerOptionKind.Availability] = ["工作日白天", "工作日晚上", "周末", "节假日", "随时"],
+            [VolunteerOptionKind.ServicePlatform] = [.. Domain.Organization.ServicePlatforms.Defaults],
         };
         foreach (var (kind, names) in lists)
         {

@@ -303,6 +303,7 @@ public sealed class VolunteerService(
             {
                 db.RoleAssignments.Add(new RoleAssignment(volunteer.CountyId, uid, RoleKind.Volunteer, volunteer.StationId, clock.GetUtcNow()));
             }
+            await Teams.TierTeams.EnlistApprovedAsync(db, volunteer, clock.GetUtcNow(), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -311,7 +312,7 @@ public sealed class VolunteerService(
             catch (DbUpdateException) when (attempt < 5)
             {
                 // Another approval took the number: start again from the stored row with the next one.
-                foreach (var added in db.ChangeTracker.Entries<RoleAssignment>().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
+                foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is RoleAssignment or Domain.Teams.TeamMember).ToList()) added.State = EntityState.Detached;
                 await db.Entry(volunteer).ReloadAsync(ct);
             }
             catch (DbUpdateException)

@@ -38,7 +38,7 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
         var units = await DemoUnits.LoadAsync(app);
         var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
 
-        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new { name = "吴队长", phone = "13711110002", role = "TeamLeader", unitId = units.Station.Id, password = "Chosen#2026a" });
+        var response = await admin.PostAsJsonAsync("/api/v1/accounts", new { name = "吴站长", phone = "13711110002", role = "StationAdmin", unitId = units.Station.Id, password = "Chosen#2026a" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await app.WithDbAsync(db => db.SmsMessages.Where(m => m.PhoneMasked == "137****0002").Select(m => m.Text!).SingleAsync());

@@ -19,7 +19,7 @@ public sealed class OrgTreeTests(CivicAppFactory app) : IClassFixture<CivicAppFa
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var station = await CreateAsync(client, units.Institute.Id, OrgUnitType.Station, "迁移测试村新时代文明实践站", "MOVE-S");
         var point = await CreateAsync(client, station.Id, OrgUnitType.Point, "迁移测试村实践点", "MOVE-S-P1");
-        var venue = await client.PostAsJsonAsync($"/api/v1/org/units/{station.Id}/venues", new VenueForm { Name = "村综合文化服务中心", Platform = VenuePlatform.Culture, Capacity = 50 });
+        var venue = await client.PostAsJsonAsync($"/api/v1/org/units/{station.Id}/venues", new VenueForm { Name = "村综合文化服务中心", Platform = "文化服务平台", Capacity = 50 });
         Assert.Equal(HttpStatusCode.Created, venue.StatusCode);
 
         var moved = await client.PostAsJsonAsync($"/api/v1/org/units/{station.Id}/move", new MoveOrgUnitRequest { NewParentId = units.OtherInstitute.Id });
@@ -95,10 +95,10 @@ public sealed class OrgTreeTests(CivicAppFactory app) : IClassFixture<CivicAppFa
         var units = await DemoUnits.LoadAsync(app);
         var admin = await app.SignedInAsync(DemoLogins.InstituteAdmin);
         var created = await admin.PostAsJsonAsync($"/api/v1/org/units/{units.Station.Id}/venues",
-            new VenueForm { Name = "村史馆", Platform = VenuePlatform.Theory, OwnerName = "村委会", Capacity = 40, OpeningHours = "周六 9:00-17:00" });
+            new VenueForm { Name = "村史馆", Platform = "理论宣讲平台", OwnerName = "村委会", Capacity = 40, OpeningHours = "周六 9:00-17:00" });
         var venue = (await created.Content.ReadFromJsonAsync<VenueDto>(Json.Options))!;
 
-        var edited = await admin.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "村史馆（新馆）", Platform = VenuePlatform.Theory, Capacity = 60 });
+        var edited = await admin.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "村史馆（新馆）", Platform = "理论宣讲平台", Capacity = 60 });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/org/venues/{venue.Id}/deactivate", null)).StatusCode);
 
@@ -110,7 +110,7 @@ public sealed class OrgTreeTests(CivicAppFactory app) : IClassFixture<CivicAppFa
 
         var otherStation = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
         await ProblemAssert.IsProblemAsync(await otherStation.GetAsync($"/api/v1/org/units/{units.Station.Id}/venues"), HttpStatusCode.NotFound);
-        await ProblemAssert.IsProblemAsync(await otherStation.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "越权修改", Platform = VenuePlatform.Culture }), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await otherStation.PutAsJsonAsync($"/api/v1/org/venues/{venue.Id}", new VenueForm { Name = "越权修改", Platform = "文化服务平台" }), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -61,6 +61,25 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
     }
 
     [Fact]
+    public async Task ImportedVolunteers_AreMembersOfTheirStationsTierTeams()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code, units.OtherStation.Code], total: 4, badRows: false, phonePrefix: "165", region: "430124");
+
+        var imported = await ImportAsync(await app.SignedInAsync(DemoLogins.InstituteAdmin), file);
+
+        Assert.Equal(4, imported.Imported);
+        var placed = await app.WithDbAsync(db => (
+            from v in db.Volunteers
+            where v.Source == RegistrationSource.Import && v.PhoneMasked.StartsWith("165")
+            join m in db.TeamMembers on v.Id equals m.VolunteerId
+            join t in db.Teams on m.TeamId equals t.Id
+            where t.OrgUnitId == v.StationId && t.Kind == Domain.Teams.TeamKind.Squadron && m.Status == Domain.Teams.MembershipStatus.Active
+            select v.Id).CountAsync());
+        Assert.Equal(4, placed);
+    }
+
+    [Fact]
     public async Task StationAdmin_CannotImportIntoAnotherStation_AndGarbageIsRefused()
     {
         var units = await DemoUnits.LoadAsync(app);

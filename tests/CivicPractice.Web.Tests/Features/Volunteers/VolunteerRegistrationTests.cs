@@ -42,6 +42,27 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Approval_PlacesTheVolunteerInTheirStationsTierTeam()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var created = await admin.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
+        {
+            Phone = "13655550031", IdNumber = IdNumber("19880808", "131"), Name = "入队测试", StationId = units.Station.Id,
+            PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        });
+        var volunteer = (await created.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;
+        var squadron = await app.WithDbAsync(db => db.Teams.Where(t => t.OrgUnitId == units.Station.Id && t.Kind == Domain.Teams.TeamKind.Squadron).Select(t => t.Id).SingleAsync());
+        Assert.Empty((await admin.GetFromJsonAsync<Paged<Web.Features.Teams.TeamMemberRow>>($"/api/v1/teams/{squadron}/members?q=入队测试", Json.Options))!.Items);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/volunteers/{volunteer.Summary.Id}/approve", null)).StatusCode);
+
+        var members = await admin.GetFromJsonAsync<Paged<Web.Features.Teams.TeamMemberRow>>($"/api/v1/teams/{squadron}/members?q=入队测试", Json.Options);
+        var member = Assert.Single(members!.Items);
+        Assert.Equal((Domain.Teams.MembershipStatus.Active, Domain.Teams.MemberRole.Member), (member.Status, member.Role));
+    }
+
+    [Fact]
     public async Task SameIdNumberTwice_IsRefused_NamingOnlyTheStationThatHoldsIt()
     {
         var units = await DemoUnits.LoadAsync(app);

@@ -32,10 +32,24 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<bool>("AutoApproveVolunteers")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("BrigadeName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasDefaultValue("大队");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CorpsName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasDefaultValue("总队");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -52,6 +66,20 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SquadName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasDefaultValue("小队");
+
+                    b.Property<string>("SquadronName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)")
+                        .HasDefaultValue("中队");
 
                     b.HasKey("Id");
 
@@ -191,8 +219,9 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<int>("Platform")
-                        .HasColumnType("integer");
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("UnitPath")
                         .IsRequired()

@@ -26,10 +26,24 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.Property<bool>("AutoApproveVolunteers")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BrigadeName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("大队");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("CorpsName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("总队");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -46,6 +60,20 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SquadName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("小队");
+
+                    b.Property<string>("SquadronName")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("中队");
 
                     b.HasKey("Id");
 
@@ -185,8 +213,9 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Platform")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitPath")
                         .IsRequired()

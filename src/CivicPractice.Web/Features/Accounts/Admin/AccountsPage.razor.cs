@@ -22,10 +22,10 @@ public partial class AccountsPage : AdminPageBase
     private List<SelectedItem> unitItems = [];
 
     private static readonly List<SelectedItem> roleFilterItems =
-        [new("", "全部角色"), .. Enum.GetValues<RoleKind>().Select(r => new SelectedItem(r.ToString(), RoleLabels.Of(r)))];
+        [new("", "全部角色"), .. RoleRules.Grantable.Select(r => new SelectedItem(r.ToString(), RoleLabels.Of(r)))];
 
     /// <summary>Only roles no wider than the person's own can be granted.</summary>
-    private List<SelectedItem> grantRoleItems => [.. Enum.GetValues<RoleKind>()
+    private List<SelectedItem> grantRoleItems => [.. RoleRules.Grantable
         .Where(r => RoleLabels.Breadth(r) >= RoleLabels.Breadth(Scope.Role ?? RoleKind.Volunteer))
         .Select(r => new SelectedItem(r.ToString(), RoleLabels.Of(r)))];
 

@@ -41,8 +41,8 @@ public partial class OrgTreePage : AdminPageBase
     private VenueForm venueForm = new();
     private Guid? editingVenueId;
 
-    private static readonly List<SelectedItem> platforms =
-        [.. Enum.GetValues<VenuePlatform>().Select(p => new SelectedItem(p.ToString(), OrgUnitLabels.Of(p)))];
+    /// <summary>The county's active service platforms (county settings), plus a retired one the edited venue still has.</summary>
+    private List<SelectedItem> platforms = [];
 
     private IEnumerable<OrgUnitType> ChildTypes => selected is null
         ? []
@@ -213,10 +213,17 @@ public partial class OrgTreePage : AdminPageBase
         await SelectAsync(unit.Id);
     }
 
+    private async Task LoadPlatformsAsync(string? current)
+    {
+        var names = await Query(db => VenueHandlers.PlatformsAsync(db, Scope.CountyId ?? Guid.Empty));
+        platforms = [.. names.Append(current).OfType<string>().Distinct().Select(p => new SelectedItem(p, p))];
+    }
+
     private async Task OpenCreateVenue()
     {
         editingVenueId = null;
-        venueForm = new VenueForm();
+        await LoadPlatformsAsync(null);
+        venueForm = new VenueForm { Platform = platforms.FirstOrDefault()?.Value };
         FormError = null;
         await venueModal.Show();
     }
@@ -224,6 +231,7 @@ public partial class OrgTreePage : AdminPageBase
     private async Task OpenEditVenue(VenueDto v)
     {
         editingVenueId = v.Id;
+        await LoadPlatformsAsync(v.Platform);
         venueForm = new VenueForm
         {
             Name = v.Name, Platform = v.Platform, OwnerName = v.OwnerName, Address = v.Address, Capacity = v.Capacity,

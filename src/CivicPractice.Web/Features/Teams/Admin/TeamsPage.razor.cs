@@ -40,11 +40,12 @@ public partial class TeamsPage : AdminPageBase
     ];
 
     private bool IsAdmin => Scope.Role is { } r && RoleLabels.IsAdmin(r);
+    private TeamTierNames tiers = TeamTierNames.Default;
 
     private IEnumerable<TeamKind> SubKinds => team is null || !IsAdmin ? [] : team.Kind switch
     {
         TeamKind.Corps => [TeamKind.Detachment],
-        TeamKind.Brigade => [TeamKind.Detachment, TeamKind.Section],
+        TeamKind.Brigade => [TeamKind.Detachment, TeamKind.Section, TeamKind.Squad],
         TeamKind.Squadron => [TeamKind.Squad],
         TeamKind.Detachment => [TeamKind.Section],
         _ => [],
@@ -54,6 +55,7 @@ public partial class TeamsPage : AdminPageBase
 
     protected override async Task OnPageInitializedAsync()
     {
+        tiers = await InScopeAsync(sp => sp.GetRequiredService<TeamService>().TierNamesAsync());
         await LoadTreeAsync();
         if (roots.Count > 0) await SelectAsync(roots[0].Value.Id);
     }
@@ -104,7 +106,7 @@ public partial class TeamsPage : AdminPageBase
         editingTier = false;
         form = new TeamForm();
         ServiceItemsText = ServiceObjectsText = null;
-        teamDialogTitle = $"在“{team!.Name}”下新增{TeamLabels.Of(kind)}";
+        teamDialogTitle = $"在“{team!.Name}”下新增{tiers.Of(kind)}";
         FormError = null;
         await teamModal.Show();
     }
