@@ -47,6 +47,11 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("RegistrationTargetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(13.0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
