@@ -70,7 +70,7 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
         if (await DemoSeeder.IsEmptyAsync(db, cancellationToken))
         {
             var options = new DemoOptions(config.GetValue("Civic:Demo:Seed", 20261124), config.GetValue("Civic:Demo:Scale", 1.0));
-            Console.WriteLine("首次启动：正在生成演示县（区）数据（含约 14 万名志愿者），约需一分钟……");
+            Console.WriteLine("首次启动：正在生成演示县（区）数据（含约 15 万名志愿者），约需一分钟……");
             var started = DateTime.UtcNow;
             await seeder.SeedAsync(options, cancellationToken);
             logger.LogInformation("Demo county seeded in {Seconds:F1}s", (DateTime.UtcNow - started).TotalSeconds);
