@@ -54,6 +54,15 @@ public sealed class StartupTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080")]
+    [InlineData("http://0.0.0.0:8080", "http://localhost:8080")]
+    [InlineData("http://[::]:80", "http://localhost:80")]
+    [InlineData("https://+:443/", "https://localhost:443")]
+    [InlineData("http://[::1]:5000", "http://[::1]:5000")]
+    public void TheBannersLinks_OpenInABrowserOnThisMachine(string listening, string shown) =>
+        Assert.Equal(shown, DatabaseInitializer.Browsable(listening));
+
     /// <summary>"  13800000002 / Demo@2026 / 所管理员 / 青山县 某某镇新时代文明实践所" → the unit's name.</summary>
     private static string UnitOf(string banner, string phone) =>
         Regex.Match(banner, $@"^\s*{phone} / [^/]+ / [^/]+ / \S+ (?<unit>.+?)\s*$", RegexOptions.Multiline) is { Success: true } m
