@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CivicPractice build and test entry point.
-#   ./build.sh run    start the platform on http://127.0.0.1:5080 (SQLite under ./data, demo county on first start)
+#   ./build.sh run    start the platform on http://127.0.0.1:5080 (SQLite under ./data, demo county on first start);
+#                     another address with ./build.sh run --urls http://0.0.0.0:8080 or ASPNETCORE_URLS
 #   ./build.sh test   install what the tests need, build once, run every suite, print "N passed, N failed"
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -82,7 +83,11 @@ case "${1:-}" in
   run)
     shift
     export Civic__DataDirectory=${Civic__DataDirectory:-$ROOT/data}
-    exec dotnet run --project src/CivicPractice.Web --launch-profile CivicPractice.Web -- "$@"
+    # Not the launch profile: `dotnet run` would let its applicationUrl override ASPNETCORE_URLS. Here --urls beats
+    # ASPNETCORE_URLS beats the default address, and ASPNETCORE_ENVIRONMENT may be set too.
+    export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+    export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:5080}
+    exec dotnet run --project src/CivicPractice.Web --no-launch-profile -- "$@"
     ;;
   test)
     ensure_test_dependencies || { echo "could not install test dependencies"; exit 1; }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CivicPractice.Web;
 
@@ -32,8 +34,9 @@ public static class PlatformCommands
             Console.WriteLine("数据库中已有数据，未重复生成演示数据。");
             return true;
         }
-        var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options);
-        DatabaseInitializer.PrintLogins(logins);
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.SeedAsync(options);
+        DatabaseInitializer.PrintLogins(await seeder.DescribeAccountsAsync(), addresses: []);
         return true;
     }
 
@@ -47,8 +50,9 @@ public static class PlatformCommands
 /// <summary>
 /// Runs before the server takes requests: migrates the schema and, in Development only, seeds the demo county on an
 /// empty database. Elsewhere demo data (with its public password) comes only from the explicit <c>seed</c> command.
+/// Once the server listens, the demo logins are printed as the database holds them, with the addresses it listens on.
 /// </summary>
-public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
+public sealed class DatabaseInitializer(IServiceProvider services, IConfiguration config, IHostEnvironment environment, IHostApplicationLifetime lifetime, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -62,30 +66,43 @@ public sealed class DatabaseInitializer(IServiceProvider services, IConfiguratio
                 "Run the 'seed' command explicitly to load demo data. / 非开发环境不会自动生成演示数据。");
             return;
         }
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         if (await DemoSeeder.IsEmptyAsync(db, cancellationToken))
         {
             var options = new DemoOptions(config.GetValue("Civic:Demo:Seed", 20261124), config.GetValue("Civic:Demo:Scale", 1.0));
-            Console.WriteLine("首次启动：正在生成演示县（区）数据（含约 14 万名志愿者），约需一分钟……");
+            Console.WriteLine("首次启动：正在生成演示县（区）数据（含约 15 万名志愿者），约需一分钟……");
             var started = DateTime.UtcNow;
-            var logins = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(options, cancellationToken);
+            await seeder.SeedAsync(options, cancellationToken);
             logger.LogInformation("Demo county seeded in {Seconds:F1}s", (DateTime.UtcNow - started).TotalSeconds);
-            PrintLogins(logins);
         }
-        else
-        {
-            PrintLogins(DemoSeeder.DescribeAccounts());
-        }
+        var logins = await seeder.DescribeAccountsAsync(cancellationToken);
+        // The addresses are known only once the server listens (--urls, ASPNETCORE_URLS, launch profile, or Kestrel's default).
+        lifetime.ApplicationStarted.Register(() => PrintLogins(logins, ListeningAddresses()));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static void PrintLogins(IEnumerable<DemoAccount> logins)
+    private IReadOnlyList<string> ListeningAddresses() =>
+        services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    public static void PrintLogins(IEnumerable<DemoAccount> logins, IReadOnlyList<string> addresses)
     {
         Console.WriteLine("演示账号（手机号 / 密码 / 角色 / 单位）：");
         foreach (var l in logins)
         {
             Console.WriteLine($"  {l.Phone} / {l.Password} / {Domain.Identity.RoleLabels.Of(l.Role)} / {l.CountyName} {l.UnitName}");
         }
-        Console.WriteLine("管理后台：http://127.0.0.1:5080/admin   公众门户：http://127.0.0.1:5080/   接口文档：http://127.0.0.1:5080/docs");
+        if (addresses.Count == 0) return;
+        var root = Browsable(addresses[0]);
+        Console.WriteLine($"管理后台：{root}/admin   公众门户：{root}/   接口文档：{root}/docs");
+    }
+
+    /// <summary>A listening address a browser on this machine can open: a wildcard host (0.0.0.0, [::], *, +) becomes localhost.</summary>
+    public static string Browsable(string address)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(address.TrimEnd('/'), @"^(?<scheme>[a-z]+)://(?<host>\[[^\]]*\]|[^:/]+)(?<rest>.*)$");
+        if (!match.Success) return address.TrimEnd('/');
+        var host = match.Groups["host"].Value is "0.0.0.0" or "[::]" or "*" or "+" ? "localhost" : match.Groups["host"].Value;
+        return $"{match.Groups["scheme"].Value}://{host}{match.Groups["rest"].Value}";
     }
 }

@@ -1,3 +1,5 @@
+using CivicPractice.Domain.Common;
+
 namespace CivicPractice.Domain.Organization;
 
 /// <summary>A county (县/区/县级市): one tenant. Its admins see only their own tree.</summary>
@@ -23,6 +25,8 @@ public sealed class County
     public bool IsActive { get; private set; }
     /// <summary>New volunteer registrations are approved at once instead of waiting for their station (a per-county setting).</summary>
     public bool AutoApproveVolunteers { get; private set; }
+    /// <summary>The registration rate the county aims at, in percent of the resident population (a per-county setting).</summary>
+    public double RegistrationTargetPercent { get; private set; } = IndicatorPolicies.DefaultRegistrationTargetPercent;
     public DateTimeOffset CreatedAt { get; private set; }
     /// <summary>The county's names of its tier teams and squads (a per-county setting; defaults 总队/大队/中队/小队).</summary>
     public string CorpsName { get; private set; } = Teams.TeamTierNames.Default.Corps;
@@ -35,4 +39,13 @@ public sealed class County
     public void SetAutoApproveVolunteers(bool value) => AutoApproveVolunteers = value;
 
     public void SetTeamTiers(Teams.TeamTierNames names) => (CorpsName, BrigadeName, SquadronName, SquadName) = (names.Corps, names.Brigade, names.Squadron, names.Squad);
+
+    public void SetRegistrationTarget(double percent)
+    {
+        if (!(percent >= IndicatorPolicies.MinRegistrationTargetPercent && percent <= IndicatorPolicies.MaxRegistrationTargetPercent))
+        {
+            throw new DomainException("注册率目标应在 0.1% 到 100% 之间。");
+        }
+        RegistrationTargetPercent = Math.Round(percent, 1);
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class CountyConfiguration : IEntityTypeConfiguration<County>
         b.Property(c => c.Name).HasMaxLength(50);
         b.Property(c => c.Code).HasMaxLength(12);
         b.Property(c => c.Province).HasMaxLength(30);
+        // Counties that existed before the setting get the DOMAIN.md default, not 0 %.
+        b.Property(c => c.RegistrationTargetPercent).HasDefaultValue(IndicatorPolicies.DefaultRegistrationTargetPercent);
         b.HasIndex(c => c.Code).IsUnique();
         // Defaults in the schema too, so counties that existed before the setting get the names they always had.
         var tiers = Domain.Teams.TeamTierNames.Default;

@@ -1,5 +1,7 @@
 using CivicPractice.E2E.Infrastructure;
 using CivicPractice.Web.Tests.Infrastructure;
+using CivicPractice.Domain.Organization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CivicPractice.E2E.Features;
@@ -68,8 +70,33 @@ public sealed class ConsoleTests(BrowserApp browser)
 
         await Assertions.Expect(page.Locator("#home-stats")).ToContainTextAsync("实践站");
         await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("志愿者注册率");
-        await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("%");
+        await Assertions.Expect(page.Locator("#home-approved")).ToContainTextAsync("其中已通过审核");
+        await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("目标 ≥ 13%");
+        // Every institute of the county has its line with a rate.
+        var center = (await DemoUnits.LoadAsync(browser.App)).Center;
+        var institutes = await browser.App.WithDbAsync(db => db.OrgUnits.CountAsync(u => u.CountyId == center.CountyId && u.Type == OrgUnitType.Institute && u.IsActive));
+        await Assertions.Expect(page.Locator("#home-units tbody tr").Filter(new() { HasText = "实践所" })).ToHaveCountAsync(institutes);
+        await Assertions.Expect(page.Locator("#home-units")).ToContainTextAsync("%");
         await BrowserApp.ScreenshotAsync(page, "console-home");
+    }
+
+    [Fact]
+    public async Task InstituteAdmin_SeesTheirStations_AndAPopulationThatDisagreesWithThemIsFlagged()
+    {
+        var units = await DemoUnits.LoadAsync(browser.App);
+        // The institute's own figure is 1 000 more than its stations add up to.
+        await browser.App.WithDbAsync(async db =>
+        {
+            var institute = await db.OrgUnits.SingleAsync(u => u.Id == units.Institute.Id);
+            institute.Update(new OrgUnitDetails(institute.Name, institute.Code, institute.Address, null, null, institute.ResidentPopulation + 1_000, null, null, null, null), DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var page = await browser.SignInAsync(DemoLogins.InstituteAdmin);
+
+        await Assertions.Expect(page.Locator("#home-population-flag")).ToContainTextAsync("与下级单位合计");
+        await Assertions.Expect(page.Locator("#home-units")).ToContainTextAsync(units.Station.Name);
+        await ChineseText.AssertRendersAsync(page, "工作台");
+        await BrowserApp.ScreenshotAsync(page, "console-home-institute");
     }
 
     [Fact]

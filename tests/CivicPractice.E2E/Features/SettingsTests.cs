@@ -62,4 +62,33 @@ public sealed class SettingsTests(BrowserApp browser)
             await Assertions.Expect(page.Locator(".toast", new() { HasText = "总队—大队—中队" })).ToBeVisibleAsync();
         }
     }
+
+    [Fact]
+    public async Task CountyAdmin_SetsTheRegistrationTarget_ThatTheHomeMeasuresAgainst()
+    {
+        var page = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await page.GotoAsync("/admin/settings");
+        await BrowserApp.WaitForConsoleAsync(page);
+        try
+        {
+            await page.FillAsync("#settings-registration-target", "0.2");
+            await page.ClickAsync("#settings-registration-target-save");
+            await Assertions.Expect(page.GetByText("志愿者注册率目标为 0.2%。")).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "console-county-settings-target");
+
+            await page.GotoAsync("/admin");
+            await BrowserApp.WaitForConsoleAsync(page);
+            // The demo database registers about 0.3 % of the people: below 13 %, above 0.2 %.
+            await Assertions.Expect(page.Locator("#home-registration")).ToContainTextAsync("目标 ≥ 0.2%");
+            await Assertions.Expect(page.Locator("#home-rate")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-success"));
+        }
+        finally
+        {
+            await browser.App.WithDbAsync(async db =>
+            {
+                foreach (var county in await db.Counties.ToListAsync()) county.SetRegistrationTarget(13);
+                return await db.SaveChangesAsync();
+            });
+        }
+    }
 }

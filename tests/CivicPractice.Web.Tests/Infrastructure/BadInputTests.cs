@@ -62,6 +62,8 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("PUT", "/api/v1/county-settings/", "{\"autoApproveVolunteers\":\"maybe\"}"),
         ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"\",\"squadron\":\"中队\",\"squad\":\"小队\"}"),
         ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"大队\",\"squadron\":\"大队\",\"squad\":\"小队\"}"),
+        ("PUT", "/api/v1/county-settings/", "{\"registrationTargetPercent\":0}"),
+        ("PUT", "/api/v1/county-settings/", "{\"registrationTargetPercent\":130}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Hobby\",\"name\":\"钓鱼\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"\"}"),
     ];
@@ -161,7 +163,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
     private Task<string> SnapshotAsync() => app.WithDbAsync(async db =>
         $"{await db.OrgUnits.CountAsync()}|{await db.Venues.CountAsync()}|{await db.OrgUnits.Where(u => u.IsActive).CountAsync()}|" +
         $"{await db.Volunteers.CountAsync()}|{string.Join(",", await db.Volunteers.OrderBy(v => v.Id).Select(v => v.Name + v.Status + v.Number).ToListAsync())}|" +
-        $"{string.Join(",", await db.Counties.OrderBy(c => c.Id).Select(c => c.AutoApproveVolunteers).ToListAsync())}|{await db.VolunteerOptions.CountAsync(o => o.IsActive)}|" +
+        $"{string.Join(",", await db.Counties.OrderBy(c => c.Id).Select(c => c.AutoApproveVolunteers + "/" + c.RegistrationTargetPercent).ToListAsync())}|{await db.VolunteerOptions.CountAsync(o => o.IsActive)}|" +
         $"{await db.Teams.CountAsync()}|{await db.TeamMembers.CountAsync()}|{string.Join(",", await db.TeamMembers.OrderBy(m => m.Id).Take(200).Select(m => (int)m.Role + "/" + (int)m.Status).ToListAsync())}|" +
         $"{await db.Users.CountAsync()}|{await db.RoleAssignments.CountAsync()}|{string.Join(",", await db.Users.OrderBy(u => u.Id).Select(u => u.PasswordHash).ToListAsync())}|" +
         string.Join(",", await db.OrgUnits.OrderBy(u => u.Code).Select(u => u.Name + u.ResidentPopulation + u.Path).Take(50).ToListAsync()) +

@@ -12,13 +12,14 @@ public sealed record DemoOptions(int Seed = 20261124, double Scale = 1.0);
 /// <summary>One demo login, printed at start-up.</summary>
 public sealed record DemoAccount(string Phone, string Password, string Name, RoleKind Role, string UnitName, string CountyName);
 
-/// <summary>What a feature's demo contributor gets: the county just made, its units and the shared random source.</summary>
-public sealed class DemoSeedContext(AppDbContext db, Random random, DemoOptions options, County county, IReadOnlyList<OrgUnit> units, DateTimeOffset now)
+/// <summary>What a feature's demo contributor gets: the county just made, its own names and figures, its units and the shared random source.</summary>
+public sealed class DemoSeedContext(AppDbContext db, Random random, DemoOptions options, County county, DemoCountyProfile profile, IReadOnlyList<OrgUnit> units, DateTimeOffset now)
 {
     public AppDbContext Db { get; } = db;
     public Random Random { get; } = random;
     public DemoOptions Options { get; } = options;
     public County County { get; } = county;
+    public DemoCountyProfile Profile { get; } = profile;
     public IReadOnlyList<OrgUnit> Units { get; } = units;
     public DateTimeOffset Now { get; } = now;
     public IEnumerable<OrgUnit> Stations => Units.Where(u => u.Type == OrgUnitType.Station);
@@ -33,7 +34,8 @@ public interface IDemoContributor
 
 /// <summary>
 /// Builds a believable county: one center, about 12 institutes, about 200 stations with points, bases and venues,
-/// populations that add up from stations to the center; plus a small second county to show isolation.
+/// populations that add up from stations to the center; plus a small urban district with its own names and figures
+/// (<see cref="DemoNames"/>) to show isolation.
 /// </summary>
 public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumerable<IDemoContributor> contributors, TimeProvider clock)
 {
@@ -49,74 +51,93 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         var now = clock.GetUtcNow();
         var random = new Random(options.Seed);
         var logins = new List<DemoAccount>();
-        logins.AddRange(await SeedCountyAsync("青山县", MainCountyCode, "QS", options, options.Scale, random, "138000000", now, ct));
-        logins.AddRange(await SeedCountyAsync("云溪区", OtherCountyCode, "YX", options, Math.Max(0.05, options.Scale / 10), random, "139000000", now, ct));
+        foreach (var profile in Profiles)
+        {
+            logins.AddRange(await SeedCountyAsync(profile, options, Math.Max(profile.MinScale, options.Scale * profile.ScaleFactor), random, now, ct));
+        }
         return logins;
     }
 
-    public static IReadOnlyList<DemoAccount> DescribeAccounts() =>
-    [
-        new("13800000001", DemoPassword, "", RoleKind.CountyAdmin, "实践中心", "青山县"),
-        new("13800000002", DemoPassword, "", RoleKind.InstituteAdmin, "第一个实践所", "青山县"),
-        new("13800000003", DemoPassword, "", RoleKind.StationAdmin, "该所第一个实践站", "青山县"),
-        new(TeamLeaderPhone, DemoPassword, "", RoleKind.Volunteer, "该所第一个实践站（任该站中队队长）", "青山县"),
-        new("13800000005", DemoPassword, "", RoleKind.Volunteer, "该所第一个实践站", "青山县"),
-        new("13800000006", DemoPassword, "", RoleKind.StationAdmin, "该所第二个实践站", "青山县"),
-        new("13900000001", DemoPassword, "", RoleKind.CountyAdmin, "实践中心", "云溪区"),
-    ];
+    private static readonly DemoCountyProfile[] Profiles = [DemoNames.QingShan, DemoNames.YunXi];
 
-    private async Task<List<DemoAccount>> SeedCountyAsync(string name, string code, string prefix, DemoOptions options, double scale, Random random, string phonePrefix, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Demo logins the seeder makes: the main county's six, the district's county admin.</summary>
+    private static IEnumerable<string> DemoPhones() =>
+        Enumerable.Range(1, 6).Select(n => DemoNames.QingShan.PhonePrefix + n.ToString("D2")).Append(DemoNames.YunXi.PhonePrefix + "01");
+
+    /// <summary>
+    /// The demo logins as the database holds them now (units renamed or moved since, accounts gone), for the banner
+    /// of a start on an existing database. Each account is listed with its widest role.
+    /// </summary>
+    public async Task<IReadOnlyList<DemoAccount>> DescribeAccountsAsync(CancellationToken ct = default)
     {
+        using var _ = db.Scope.AsSystem();
+        var phones = DemoPhones().ToDictionary(accounts.PhoneIndex);
+        var rows = await (from u in db.Users
+                          where phones.Keys.Contains(u.UserName!)
+                          join r in db.RoleAssignments on u.Id equals r.UserId
+                          join o in db.OrgUnits on r.OrgUnitId equals o.Id
+                          join c in db.Counties on r.CountyId equals c.Id
+                          select new { u.UserName, u.DisplayName, r.Role, Unit = o.Name, County = c.Name }).ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.UserName!)
+            .Select(g => g.OrderBy(r => RoleLabels.Breadth(r.Role)).First())
+            .Select(r => new DemoAccount(phones[r.UserName!], DemoPassword, r.DisplayName, r.Role, r.Unit, r.County))
+            .OrderBy(a => a.Phone, StringComparer.Ordinal)];
+    }
+
+    private async Task<List<DemoAccount>> SeedCountyAsync(DemoCountyProfile profile, DemoOptions options, double scale, Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var (name, code, prefix) = (profile.Name, profile.Code, profile.Prefix);
         var county = new County(Guid.CreateVersion7(now), name, code, "湖南省", now);
         db.Counties.Add(county);
         var units = new List<OrgUnit>();
-        var center = OrgUnit.Create(county.Id, null, OrgUnitType.Center, Details($"{name}新时代文明实践中心", prefix, $"{name}人民路1号", 0, random), now);
+        var center = OrgUnit.Create(county.Id, null, OrgUnitType.Center, Details($"{name}新时代文明实践中心", prefix, profile.CenterAddress, 0), now);
         units.Add(center);
 
         var instituteCount = Math.Max(2, (int)Math.Round(12 * scale));
         var stationsPerInstitute = Math.Max(2, (int)Math.Round(200.0 * scale / instituteCount));
-        var townNames = Pick(DemoNames.Towns, DemoNames.Streets, instituteCount, random);
+        var townNames = Pick(profile, instituteCount, random);
         var usedStationNames = new HashSet<string>();
         var institutes = new List<OrgUnit>();
         for (var i = 0; i < instituteCount; i++)
         {
             var town = townNames[i];
             var isStreet = town.EndsWith("街道", StringComparison.Ordinal);
-            var institute = OrgUnit.Create(county.Id, center, OrgUnitType.Institute, Details($"{town}新时代文明实践所", $"{prefix}{i + 1:D2}", $"{name}{town}政府大院", 0, random), now, i + 1);
+            var institute = OrgUnit.Create(county.Id, center, OrgUnitType.Institute, Details($"{town}新时代文明实践所", $"{prefix}{i + 1:D2}", $"{name}{town}{(isStreet ? "办事处" : "政府大院")}", 0), now, i + 1);
             units.Add(institute);
             institutes.Add(institute);
             var stationCount = stationsPerInstitute + random.Next(-2, 3);
             var population = 0;
             for (var s = 0; s < Math.Max(1, stationCount); s++)
             {
-                var community = isStreet || random.Next(6) == 0;
-                var place = UniquePlace(community, random, usedStationNames);
-                var people = community ? random.Next(3000, 12001) : random.Next(800, 6001);
+                var community = isStreet || random.Next(profile.TownCommunityOneIn) == 0;
+                var place = UniquePlace(profile, community, random, usedStationNames);
+                var (min, max) = community ? profile.CommunityPopulation : profile.VillagePopulation;
+                var people = random.Next(min, max + 1);
                 population += people;
                 var station = OrgUnit.Create(county.Id, institute, OrgUnitType.Station,
-                    Details($"{place}新时代文明实践站", $"{institute.Code}-{s + 1:D3}", $"{town}{place}", people, random), now, s + 1);
+                    Details($"{place}新时代文明实践站", $"{institute.Code}-{s + 1:D3}", $"{town}{place}", people), now, s + 1);
                 units.Add(station);
                 var points = random.Next(4) == 0 ? random.Next(1, 3) : 0;
                 for (var p = 0; p < points; p++)
                 {
-                    var kind = DemoNames.PointKinds[random.Next(DemoNames.PointKinds.Length)];
+                    var kind = profile.PointKinds[random.Next(profile.PointKinds.Length)];
                     units.Add(OrgUnit.Create(county.Id, station, OrgUnitType.Point,
-                        Details($"{place}{kind}实践点", $"{station.Code}-P{p + 1}", $"{town}{place}", 0, random), now, p + 1));
+                        Details($"{place}{kind}实践点", $"{station.Code}-P{p + 1}", $"{town}{place}", 0), now, p + 1));
                 }
             }
-            institute.Update(Details(institute.Name, institute.Code, institute.Address, population, random), now);
+            institute.Update(Details(institute.Name, institute.Code, institute.Address, population), now);
         }
-        center.Update(Details(center.Name, center.Code, center.Address, units.Where(u => u.Type == OrgUnitType.Institute).Sum(u => u.ResidentPopulation), random), now);
+        center.Update(Details(center.Name, center.Code, center.Address, units.Where(u => u.Type == OrgUnitType.Institute).Sum(u => u.ResidentPopulation)), now);
 
         var baseCount = Math.Max(1, (int)Math.Round(10 * scale));
         for (var b = 0; b < baseCount; b++)
         {
-            var baseName = DemoNames.Bases[b % DemoNames.Bases.Length].Replace("县", name, StringComparison.Ordinal);
+            var baseName = profile.Bases[b % profile.Bases.Length];
             var parent = b % 3 == 0 || institutes.Count == 0 ? center : institutes[random.Next(institutes.Count)];
-            units.Add(OrgUnit.Create(county.Id, parent, OrgUnitType.Base, Details($"{baseName}{(b >= DemoNames.Bases.Length ? (b / DemoNames.Bases.Length + 1).ToString() : "")}实践基地", $"{prefix}-B{b + 1:D2}", $"{name}{baseName}", 0, random), now, b + 1));
+            units.Add(OrgUnit.Create(county.Id, parent, OrgUnitType.Base, Details($"{baseName}{(b >= profile.Bases.Length ? (b / profile.Bases.Length + 1).ToString() : "")}实践基地", $"{prefix}-B{b + 1:D2}", baseName, 0), now, b + 1));
         }
         db.OrgUnits.AddRange(units);
-        db.Venues.AddRange(Venues(units, random, now));
+        db.Venues.AddRange(Venues(profile, units, random, now));
         await db.SaveChangesAsync(ct);
 
         var firstInstitute = institutes[0];
@@ -126,7 +147,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         var logins = new List<DemoAccount>();
         async Task Login(int n, string person, RoleKind role, OrgUnit unit)
         {
-            var phone = phonePrefix + n.ToString("D2");
+            var phone = profile.PhonePrefix + n.ToString("D2");
             var user = await accounts.CreateAsync(county.Id, phone, person, DemoPassword);
             db.RoleAssignments.Add(new RoleAssignment(county.Id, user.Id, role, unit.Id, now));
             logins.Add(new DemoAccount(phone, DemoPassword, person, role, unit.Name, name));
@@ -142,12 +163,15 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         }
         await db.SaveChangesAsync(ct);
 
-        var context = new DemoSeedContext(db, random, options with { Scale = scale }, county, units, now);
+        var context = new DemoSeedContext(db, random, options with { Scale = scale }, county, profile, units, now);
         foreach (var contributor in contributors.OrderBy(c => c.Order))
         {
             await contributor.ContributeAsync(context, ct);
         }
         return logins;
+
+        OrgUnitDetails Details(string unitName, string unitCode, string? address, int population) =>
+            new(unitName, unitCode, address, null, null, population, PersonName(random), $"{profile.AreaCode}-{random.Next(8100000, 8999999)}", "周一至周五 8:30-17:30，周六活动日", PersonName(random));
     }
 
     public static async Task<bool> IsEmptyAsync(AppDbContext db, CancellationToken ct)
@@ -156,21 +180,18 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         return !await db.Counties.AnyAsync(ct);
     }
 
-    private static IEnumerable<Venue> Venues(IEnumerable<OrgUnit> units, Random random, DateTimeOffset now)
+    private static IEnumerable<Venue> Venues(DemoCountyProfile profile, IEnumerable<OrgUnit> units, Random random, DateTimeOffset now)
     {
         foreach (var unit in units)
         {
             switch (unit.Type)
             {
                 case OrgUnitType.Center:
-                    yield return Venue.Create(unit, new("理论宣讲厅", "理论宣讲平台", "县委宣传部", unit.Address, 200, "周一至周五 8:30-17:30", null), now);
-                    yield return Venue.Create(unit, new("县图书馆阅览室", "教育服务平台", "县文化旅游广电体育局", unit.Address, 120, "周二至周日 9:00-20:00", null), now);
-                    yield return Venue.Create(unit, new("县文化馆排练厅", "文化服务平台", "县文化馆", unit.Address, 150, "周二至周日 9:00-21:00", null), now);
-                    yield return Venue.Create(unit, new("县科技馆", "科技与科普服务平台", "县科学技术协会", unit.Address, 300, "周三至周日 9:00-17:00", null), now);
-                    yield return Venue.Create(unit, new("全民健身中心", "健身体育服务平台", "县体育中心", unit.Address, 500, "每日 6:00-22:00", null), now);
+                    foreach (var venue in profile.CenterVenues) yield return Venue.Create(unit, venue with { Address = unit.Address }, now);
                     break;
                 case OrgUnitType.Institute:
-                    yield return Venue.Create(unit, new("综合文化站", "文化服务平台", unit.Name.Replace("新时代文明实践所", "人民政府", StringComparison.Ordinal), unit.Address, random.Next(60, 201), "周一至周六 8:30-18:00", null), now);
+                    var owner = unit.Name.Replace("新时代文明实践所", unit.Name.Contains("街道", StringComparison.Ordinal) ? "办事处" : "人民政府", StringComparison.Ordinal);
+                    yield return Venue.Create(unit, new("综合文化站", "文化服务平台", owner, unit.Address, random.Next(60, 201), "周一至周六 8:30-18:00", null), now);
                     yield return Venue.Create(unit, new("党群服务中心会议室", "理论宣讲平台", null, unit.Address, random.Next(40, 121), "工作日 8:30-17:30", null), now);
                     break;
                 case OrgUnitType.Station:
@@ -180,32 +201,29 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         }
     }
 
-    private static OrgUnitDetails Details(string name, string code, string? address, int population, Random random) =>
-        new(name, code, address, null, null, population, PersonName(random), "0731-" + random.Next(8100000, 8999999), "周一至周五 8:30-17:30，周六活动日", PersonName(random));
-
     private static string PersonName(Random random) =>
         DemoNames.Surnames[random.Next(DemoNames.Surnames.Length)] + DemoNames.GivenNames[random.Next(DemoNames.GivenNames.Length)];
 
-    private static List<string> Pick(string[] towns, string[] streets, int count, Random random)
+    private static List<string> Pick(DemoCountyProfile profile, int count, Random random)
     {
-        var pool = streets.Take(Math.Max(1, count / 4)).Concat(towns).ToList();
+        var pool = profile.Streets.Take(Math.Max(1, (count * profile.StreetPercent + 99) / 100)).Concat(profile.Towns).ToList();
         var result = new List<string>();
         for (var i = 0; i < count; i++)
         {
-            result.Add(i < pool.Count ? pool[i] : DemoNames.First[random.Next(DemoNames.First.Length)] + DemoNames.Second[random.Next(DemoNames.Second.Length)] + (i % 2 == 0 ? "镇" : "乡"));
+            result.Add(i < pool.Count ? pool[i] : profile.VillageFirst[random.Next(profile.VillageFirst.Length)] + profile.VillageSecond[random.Next(profile.VillageSecond.Length)] + (i % 2 == 0 ? "镇" : "乡"));
         }
         return result.Distinct().Count() == result.Count ? result : [.. result.Select((t, i) => result.IndexOf(t) == i ? t : t.Replace("镇", $"{i}镇", StringComparison.Ordinal))];
     }
 
     private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "东", "西", "南", "北", "上", "下", "新"];
 
-    private static string UniquePlace(bool community, Random random, HashSet<string> used)
+    private static string UniquePlace(DemoCountyProfile profile, bool community, Random random, HashSet<string> used)
     {
         for (var attempt = 0; ; attempt++)
         {
             var place = community
-                ? DemoNames.CommunityFirst[random.Next(DemoNames.CommunityFirst.Length)] + DemoNames.CommunitySecond[random.Next(DemoNames.CommunitySecond.Length)] + "社区"
-                : DemoNames.First[random.Next(DemoNames.First.Length)] + DemoNames.Second[random.Next(DemoNames.Second.Length)] + "村";
+                ? profile.CommunityFirst[random.Next(profile.CommunityFirst.Length)] + profile.CommunitySecond[random.Next(profile.CommunitySecond.Length)] + "社区"
+                : profile.VillageFirst[random.Next(profile.VillageFirst.Length)] + profile.VillageSecond[random.Next(profile.VillageSecond.Length)] + "村";
             // Large benchmark counties run out of two-part names: number them as 一组, 二组 … like real split villages.
             if (attempt > 30) place = place.Insert(place.Length - (community ? 2 : 1), Numerals[random.Next(Numerals.Length)]);
             if (used.Add(place)) return place;

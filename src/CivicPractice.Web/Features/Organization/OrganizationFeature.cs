@@ -22,6 +22,7 @@ public static class OrganizationFeature
         units.MapGet("/", List);
         units.MapGet("/{id:guid}", Get);
         units.MapGet("/{id:guid}/ancestors", Ancestors);
+        units.MapGet("/{id:guid}/registration", Registration);
         units.MapPost("/", Create).Validates<CreateOrgUnitRequest>();
         units.MapPut("/{id:guid}", Update).Validates<UpdateOrgUnitRequest>();
         units.MapPost("/{id:guid}/move", Move).Validates<MoveOrgUnitRequest>();
@@ -44,6 +45,9 @@ public static class OrganizationFeature
 
     private static async Task<Ok<IReadOnlyList<OrgUnitDto>>> Ancestors(AppDbContext db, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await OrgUnitHandlers.AncestorsAsync(db, id, ct));
+
+    private static async Task<Ok<RegistrationReport>> Registration(AppDbContext db, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await RegistrationRates.ForUnitAsync(db, id, ct));
 
     private static async Task<Created<OrgUnitDto>> Create(AppDbContext db, TimeProvider clock, CreateOrgUnitRequest body, CancellationToken ct)
     {

@@ -20,6 +20,7 @@ public sealed record PortalCounty(string Name, string Code, PortalUnit Center, I
 /// <summary>What the public portal shows of a county: active units only, no personal data.</summary>
 public static class PortalQueries
 {
+    /// <returns>Null when no county is open, or when <paramref name="countyCode"/> names none.</returns>
     public static async Task<PortalCounty?> LoadAsync(AppDbContext db, string? countyCode, string defaultCode, CancellationToken ct = default)
     {
         List<(string Name, string Code)> counties;
@@ -28,8 +29,13 @@ public static class PortalQueries
             counties = (await db.Counties.Where(c => c.IsActive).OrderBy(c => c.Code).Select(c => new { c.Name, c.Code }).ToListAsync(ct))
                 .Select(c => (c.Name, c.Code)).ToList();
         }
+        // A county named in the address exists or is not found (as in the API); only the bare portal falls back.
         var code = string.IsNullOrWhiteSpace(countyCode) ? defaultCode : countyCode.Trim();
-        if (!counties.Any(c => c.Code == code)) code = counties.FirstOrDefault().Code;
+        if (!counties.Any(c => c.Code == code))
+        {
+            if (!string.IsNullOrWhiteSpace(countyCode)) return null;
+            code = counties.FirstOrDefault().Code;
+        }
         if (code is null) return null;
 
         Guid countyId;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CivicPractice.Domain.Common;
 using CivicPractice.Domain.Teams;
+using CivicPractice.Domain.Organization;
 using CivicPractice.Web.Data;
 using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Infrastructure;
@@ -8,16 +9,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPractice.Web.Features.Settings;
 
-public sealed record CountySettingsDto(string CountyName, bool AutoApproveVolunteers, TeamTierNames TeamTiers, IReadOnlyList<OptionDto> Options);
+public sealed record CountySettingsDto(string CountyName, bool AutoApproveVolunteers, double RegistrationTargetPercent, TeamTierNames TeamTiers, IReadOnlyList<OptionDto> Options);
 
 public sealed record OptionDto(Guid Id, VolunteerOptionKind Kind, string Name, int SortOrder, bool IsActive)
 {
     public string KindName => Kinds.Of(Kind);
 }
 
+/// <summary>A setting left out (null) keeps its value.</summary>
 public sealed class UpdateCountySettingsRequest
 {
-    public bool AutoApproveVolunteers { get; set; }
+    public bool? AutoApproveVolunteers { get; set; }
+
+    /// <summary>志愿者注册率目标, percent of the resident population (DOMAIN.md §4 default 13).</summary>
+    [Range(IndicatorPolicies.MinRegistrationTargetPercent, IndicatorPolicies.MaxRegistrationTargetPercent, ErrorMessage = "注册率目标应在 0.1% 到 100% 之间。")]
+    public double? RegistrationTargetPercent { get; set; }
 }
 
 /// <summary>What the county calls its tier teams and squads.</summary>
@@ -75,13 +81,14 @@ public sealed class CountySettingsService(AppDbContext db, TimeProvider clock)
         var county = await db.Counties.AsNoTracking().FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
         var options = await db.VolunteerOptions.AsNoTracking().OrderBy(o => o.Kind).ThenBy(o => o.SortOrder)
             .Select(o => new OptionDto(o.Id, o.Kind, o.Name, o.SortOrder, o.IsActive)).ToListAsync(ct);
-        return new CountySettingsDto(county.Name, county.AutoApproveVolunteers, county.TeamTiers, options);
+        return new CountySettingsDto(county.Name, county.AutoApproveVolunteers, county.RegistrationTargetPercent, county.TeamTiers, options);
     }
 
     public async Task<CountySettingsDto> UpdateAsync(UpdateCountySettingsRequest r, CancellationToken ct = default)
     {
         var county = await db.Counties.FirstOrDefaultAsync(ct) ?? throw new NotFoundException("县（区）");
-        county.SetAutoApproveVolunteers(r.AutoApproveVolunteers);
+        if (r.AutoApproveVolunteers is { } autoApprove) county.SetAutoApproveVolunteers(autoApprove);
+        if (r.RegistrationTargetPercent is { } target) county.SetRegistrationTarget(target);
         await db.SaveChangesAsync(ct);
         return await GetAsync(ct);
     }

@@ -7,26 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicPractice.Web.Features.Teams;
 
 /// <summary>
-/// Demo teams: the tier teams of every center, institute and station; ten specialised detachments with their lead
-/// units (seed 003 篇四); every approved volunteer in their station's squadron, a leader per squadron, some backbone.
+/// Demo teams: the tier teams of every center, institute and station; the county's own specialised detachments with
+/// their lead units (<see cref="DemoCountyProfile.Detachments"/>, seed 003 篇四); every approved volunteer in their station's squadron, a leader per squadron, some backbone.
 /// </summary>
 public sealed class TeamDemoContributor(Infrastructure.PiiProtector pii) : IDemoContributor
 {
     private const int Batch = 10_000;
-
-    private static readonly (string Name, string Lead, string Category, string[] Items, string[] Objects)[] Detachments =
-    [
-        ("党员志愿服务支队", "县委组织部", "理论政策宣讲", ["政策宣讲", "结对帮扶"], ["困难群众", "农村留守人员"]),
-        ("青年志愿服务支队", "团县委", "文明倡导", ["文明交通劝导", "环境整治"], ["社区居民"]),
-        ("教育志愿服务支队", "县教育局", "助学支教", ["课后辅导", "家庭教育讲座"], ["留守儿童", "中小学生"]),
-        ("巾帼志愿服务支队", "县妇联", "关爱未成年人", ["家风家教宣讲", "妇女儿童关爱"], ["妇女", "儿童"]),
-        ("爱心公益志愿服务支队", "县民政局", "扶难解困", ["走访慰问", "物资募集"], ["孤寡老人", "残疾人"]),
-        ("法律援助志愿服务支队", "县司法局", "法律服务", ["法律咨询", "矛盾调解"], ["村（居）民"]),
-        ("职工志愿服务支队", "县总工会", "便民服务", ["家电维修", "技能培训"], ["社区居民"]),
-        ("理论宣讲志愿服务支队", "县委宣传部", "理论政策宣讲", ["百姓宣讲", "身边人讲身边事"], ["基层群众"]),
-        ("文艺志愿服务支队", "县文联", "文化文艺服务", ["文艺演出", "书画进村"], ["基层群众"]),
-        ("科技志愿服务支队", "县科协", "科学普及", ["科普讲座", "农技指导"], ["农户", "青少年"]),
-    ];
 
     public int Order => 20;
 
@@ -42,8 +28,8 @@ public sealed class TeamDemoContributor(Infrastructure.PiiProtector pii) : IDemo
         }
         var center = ctx.Units.Single(u => u.Type == OrgUnitType.Center);
         var corps = tierOf[center.Id];
-        var detachments = Detachments.Select(d => Team.Specialised(TeamKind.Detachment, d.Name, center, corps,
-            new TeamDetails(d.Lead.Replace("县", ctx.County.Name, StringComparison.Ordinal), d.Category, d.Items, d.Objects, null), ctx.Now)).ToList();
+        var detachments = ctx.Profile.Detachments.Select(d => Team.Specialised(TeamKind.Detachment, d.Name, center, corps,
+            new TeamDetails(d.Lead, d.Category, d.Items, d.Objects, null), ctx.Now)).ToList();
         db.Teams.AddRange(detachments);
         await db.SaveChangesAsync(ct);
 

@@ -10,8 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicPractice.Web.Features.Volunteers;
 
 /// <summary>
-/// Demo volunteers: about 13 % of each station's population (DOMAIN.md §4; <c>Civic:Demo:VolunteerShare</c>), with
-/// valid ID numbers and phones, party members among them, most approved. Also the county's option lists, and
+/// Demo volunteers: about 13 % of each station's population (DOMAIN.md §4; <c>Civic:Demo:VolunteerShare</c>, scaled by
+/// the county's <see cref="DemoCountyProfile.VolunteerShareFactor"/>), with valid ID numbers and phones, party members
+/// among them, most approved (<see cref="DemoCountyProfile.ApprovedShare"/>). Also the county's option lists, and
 /// volunteer records for the demo volunteer and team leader accounts.
 /// </summary>
 public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration config) : IDemoContributor
@@ -32,7 +33,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
         var interests = Names(VolunteerOptionKind.Interest);
         var availability = Names(VolunteerOptionKind.Availability);
 
-        var share = config.GetValue("Civic:Demo:VolunteerShare", DefaultShare);
+        var share = config.GetValue("Civic:Demo:VolunteerShare", DefaultShare) * ctx.Profile.VolunteerShareFactor;
         var random = ctx.Random;
         var usedPhones = new HashSet<string>();
         var usedIds = new HashSet<string>();
@@ -81,7 +82,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             if (random.NextDouble() < 0.05) tags.Add("文艺骨干");
             var profile = new VolunteerProfile(name, political, Pick(skills, random.Next(0, 3)), Pick(interests, random.Next(1, 4)), tags, Pick(availability, random.Next(1, 3)));
             var v = Volunteer.Register(station, profile, pii.Protect(parsed, phone), VolunteerConsent.Text, RegistrationSource.SelfService, ctx.Now);
-            if (approved || random.NextDouble() < 0.95)
+            if (approved || random.NextDouble() < ctx.Profile.ApprovedShare)
             {
                 number++;
                 v.Approve(ctx.County.Code + number.ToString("D7", CultureInfo.InvariantCulture), Guid.Empty, ctx.Now);

@@ -67,6 +67,11 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<double>("RegistrationTargetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("double precision")
+                        .HasDefaultValue(13.0);
+
                     b.Property<string>("SquadName")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

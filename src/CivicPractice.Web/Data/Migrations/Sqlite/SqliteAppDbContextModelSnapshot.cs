@@ -61,6 +61,11 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("RegistrationTargetPercent")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("REAL")
+                        .HasDefaultValue(13.0);
+
                     b.Property<string>("SquadName")
                         .IsRequired()
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,61 @@
+using CivicPractice.Domain.Organization;
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using CivicPractice.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Organization;
+
+/// <summary>One unit's line of the registration indicator.</summary>
+public sealed record UnitRegistrationDto(
+    Guid Id, string Name, OrgUnitType Type, int SetPopulation, int ChildrenPopulation, int Population,
+    bool PopulationDiffers, int Registered, int Approved, double? RatePercent, bool MeetsTarget)
+{
+    public string TypeName => OrgUnitLabels.Of(Type);
+}
+
+/// <summary>The indicator for a unit and its active children, against the county's target.</summary>
+public sealed record RegistrationReport(double TargetPercent, UnitRegistrationDto Unit, IReadOnlyList<UnitRegistrationDto> Children);
+
+/// <summary>
+/// 志愿者注册率 (DOMAIN.md §4): registered volunteers — approved and pending, not rejected or withdrawn — over the
+/// resident population, with the approved beside it. A unit's population is its own figure when set, else the sum
+/// of its children's (<see cref="RegistrationIndicator"/>). Only active units count, with the volunteers of their stations.
+/// </summary>
+public static class RegistrationRates
+{
+    /// <param name="unitId">A unit in the caller's scope; none means the top of the scope.</param>
+    public static async Task<RegistrationReport> ForUnitAsync(AppDbContext db, Guid? unitId, CancellationToken ct = default)
+    {
+        var scopePath = db.Scope.Path;
+        var unit = await db.OrgUnits.AsNoTracking()
+            .Where(u => unitId == null ? u.Path == scopePath : u.Id == unitId)
+            .Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位");
+        var units = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Path.StartsWith(unit.Path) && (u.IsActive || u.Id == unit.Id))
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.Type, u.ResidentPopulation, u.Depth, u.SortOrder, u.Code })
+            .ToListAsync(ct);
+        var counts = await db.Volunteers.AsNoTracking()
+            .Where(v => v.UnitPath.StartsWith(unit.Path) && (v.Status == VolunteerStatus.Pending || v.Status == VolunteerStatus.Approved))
+            .GroupBy(v => new { v.StationId, v.Status })
+            .Select(g => new { g.Key.StationId, g.Key.Status, Count = g.Count() })
+            .ToListAsync(ct);
+        var target = await db.Counties.AsNoTracking().Select(c => c.RegistrationTargetPercent).FirstAsync(ct);
+
+        var registered = counts.GroupBy(c => c.StationId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var approved = counts.Where(c => c.Status == VolunteerStatus.Approved).ToDictionary(c => c.StationId, c => c.Count);
+        var rolled = RegistrationIndicator.Roll(units.Select(u => new PopulationNode(
+            u.Id, u.Id == unit.Id ? null : u.ParentId, u.ResidentPopulation, registered.GetValueOrDefault(u.Id), approved.GetValueOrDefault(u.Id))));
+
+        UnitRegistrationDto Line(Guid id)
+        {
+            var u = units.First(x => x.Id == id);
+            var r = rolled[id];
+            return new UnitRegistrationDto(u.Id, u.Name, u.Type, r.SetPopulation, r.ChildrenPopulation, r.Population,
+                r.PopulationDiffers, r.Registered, r.Approved, r.RatePercent, r.MeetsTarget(target));
+        }
+        var children = units.Where(u => u.ParentId == unit.Id && u.Id != unit.Id)
+            .OrderBy(u => u.Type).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => Line(u.Id)).ToList();
+        return new RegistrationReport(target, Line(unit.Id), children);
+    }
+}
