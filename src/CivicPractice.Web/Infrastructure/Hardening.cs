@@ -60,7 +60,8 @@ public static class Hardening
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
-                headers.ContentSecurityPolicy =
+                // A stored file's sandboxed policy (nothing runs) is kept; anything else (antiforgery's frame-ancestors) is replaced.
+                if (!headers.ContentSecurityPolicy.ToString().Contains("sandbox", StringComparison.Ordinal)) headers.ContentSecurityPolicy =
                     $"default-src 'self'; script-src 'self' 'nonce-{nonce}'{eval}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
                     "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
                 return Task.CompletedTask;

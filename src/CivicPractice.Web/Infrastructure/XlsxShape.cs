@@ -45,7 +45,7 @@ public static class XlsxShape
     private static bool MeasureSheet(CountingStream xml, int maxRows, int maxColumns, ref int rows, ref int columns)
     {
         using var reader = XmlReader.Create(xml, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true });
-        int row = 0, column = 0;
+        int row = 0, column = 0, elements = 0;
         try
         {
             while (reader.Read())
@@ -61,7 +61,8 @@ public static class XlsxShape
                     case "row":
                         row = int.TryParse(reader.GetAttribute("r"), out var r) && r > 0 ? r : row + 1;
                         column = 0;
-                        rows = Math.Max(rows, row);
+                        // Every row element counts, whatever number it claims: repeated or falling numbers are rows too.
+                        rows = Math.Max(rows, Math.Max(row, ++elements));
                         break;
                     case "c":
                         column = reader.GetAttribute("r") is { } cell && CellReference(cell).Column is > 0 and var c ? c : column + 1;

@@ -83,7 +83,8 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         var user = await users.FindByNameAsync(accounts.PhoneIndex(phone));
         if (user is not null && user.CountyId != unit.CountyId)
         {
-            throw new DomainException("该手机号已在其他县（区）开通账号，请联系平台管理员处理。", DomainErrorKind.Conflict);
+            // The same answer as an account out of reach in this county: appointing must not tell which county holds a phone.
+            throw new DomainException("该手机号已开通账号，且其现有权限超出您的管理范围，请联系上级管理员授权。", DomainErrorKind.Conflict);
         }
         // Adding a role to someone else's existing account is only for accounts wholly inside the caller's reach:
         // otherwise a narrow role could be used as a handle on a wider account (reset, unlock).
@@ -160,7 +161,7 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
     /// </summary>
     private async Task<AppUser> ManagedUserAsync(Guid userId, CancellationToken ct)
     {
-        var managed = await IsWithinReachAsync(userId, ct) && await db.RoleAssignments.AnyAsync(a => a.UserId == userId, ct);
+        var managed = await IsWithinReachAsync(userId, ct);
         return (managed ? await users.FindByIdAsync(userId.ToString()) : null) ?? throw new NotFoundException("账号");
     }
 

@@ -12,7 +12,7 @@ namespace CivicPractice.Web.Features.Identity;
 /// A signed-in person sets their own password: with the current one, or — for accounts opened or reset by an admin,
 /// whose password nobody knows — with an SMS code sent to their own phone. Other sessions end; this one continues.
 /// </summary>
-public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, VerificationCodes codes, PiiProtector pii, AppDbContext db, TimeProvider clock)
+public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, VerificationCodes codes, PasswordAttempts attempts, PiiProtector pii, AppDbContext db, TimeProvider clock)
 {
     public async Task<string?> SendCodeAsync(AppUser user, CancellationToken ct = default) =>
         await codes.SendAsync(pii.Decrypt(user.PhoneCipher), CodePurpose.Password, user.CountyId, deliver: true, ct);
@@ -21,7 +21,14 @@ public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUse
     {
         if (!string.IsNullOrEmpty(r.CurrentPassword))
         {
-            if (!await users.CheckPasswordAsync(user, r.CurrentPassword)) throw new DomainException("当前密码不正确。");
+            // A guess of the current password is a sign-in try: it counts towards the same lockout.
+            var attempt = await attempts.ReserveAsync(user.Id, ct)
+                ?? throw new DomainException("密码错误次数过多，账号已锁定 15 分钟；可改用短信验证码设置密码。", DomainErrorKind.Conflict);
+            if (!await users.CheckPasswordAsync(user, r.CurrentPassword))
+            {
+                throw new DomainException(attempt.LockedUntil is null ? "当前密码不正确。" : "密码错误次数过多，账号已锁定 15 分钟；可改用短信验证码设置密码。");
+            }
+            await attempts.ForgiveAsync(attempt, ct);
         }
         else
         {

@@ -113,6 +113,11 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         }
         if (volunteer.Status != VolunteerStatus.Approved) throw new DomainException("只有审核通过的志愿者可以入队。", DomainErrorKind.Conflict);
         if (r.Enlist && !IsAdminOver(team)) throw new DomainException("队长只能邀请，由志愿者本人确认入队。", DomainErrorKind.Conflict);
+        // Enlisting without the person's consent is for volunteers an admin manages; anyone else is invited.
+        if (r.Enlist && !volunteer.UnitPath.StartsWith(Scope.Path, StringComparison.Ordinal))
+        {
+            throw new DomainException("该志愿者不在您的管理范围内，只能邀请，由志愿者本人确认入队。", DomainErrorKind.Conflict);
+        }
         var now = clock.GetUtcNow();
         var existing = await db.TeamMembers.FirstOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == volunteer.Id, ct);
         TeamMember member;

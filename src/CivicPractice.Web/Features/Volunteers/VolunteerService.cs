@@ -83,7 +83,9 @@ public sealed class VolunteerService(
     {
         var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
         ValidateIdentity(r, out var id, out var phone);
-        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        // The station first: a refused registration must not have told the admin who is registered where.
+        if (!station.IsActive) throw new DomainException("所选实践站已停用，请选择其他实践站。", DomainErrorKind.Conflict);
+        await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct, nameAnyStation: false);
         // No account is opened or linked here: the phone is not proven. The person's first SMS sign-in links it.
         var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, linkAccount: false, ct);
         return await GetAsync(volunteer.Id, ct);
@@ -257,15 +259,23 @@ public sealed class VolunteerService(
     }
 
     /// <summary>A person registers once per county: the answer names the station that holds them, nothing else.</summary>
-    private async Task EnsureNotRegisteredAsync(Guid countyId, ChineseIdNumber id, string phone, CancellationToken ct)
+    /// <param name="nameAnyStation">Self-registration (the phone's owner, proven by code) learns the holding station;
+    /// an admin learns it only when it lies in their own subtree — otherwise a duplicate check would locate anyone.</param>
+    private async Task EnsureNotRegisteredAsync(Guid countyId, ChineseIdNumber id, string phone, CancellationToken ct, bool nameAnyStation = true)
     {
         var idIndex = pii.IdIndex(id);
         var phoneIndex = pii.PhoneIndex(phone);
         var holder = await (from v in db.Volunteers.IgnoreQueryFilters()
                             join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
                             where v.CountyId == countyId && (v.IdIndex == idIndex || v.PhoneIndex == phoneIndex)
-                            select new { u.Name, SameId = v.IdIndex == idIndex }).FirstOrDefaultAsync(ct);
+                            select new { u.Name, v.UnitPath, SameId = v.IdIndex == idIndex }).FirstOrDefaultAsync(ct);
         if (holder is null) return;
+        if (!nameAnyStation && !holder.UnitPath.StartsWith(Scope.Path, StringComparison.Ordinal))
+        {
+            throw new DomainException(holder.SameId
+                ? "该身份证号码已在本县其他站点登记为志愿者，不能重复登记；如需变更所属站点，请联系县文明实践中心。"
+                : "该手机号已被本县其他站点的一位志愿者使用，请更换手机号。", DomainErrorKind.Conflict);
+        }
         throw new DomainException(holder.SameId
             ? $"该身份证号码已在本县“{holder.Name}”登记为志愿者，请勿重复注册；如需变更所属站点，请联系该站。"
             : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或联系该站。", DomainErrorKind.Conflict);

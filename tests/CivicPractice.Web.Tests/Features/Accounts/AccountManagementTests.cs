@@ -185,4 +185,48 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
         var ok = await farAdmin.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "远方人", Phone = victim, Role = RoleKind.Volunteer, UnitId = farStation.Id });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
     }
+
+    [Fact]
+    public async Task GuessingTheCurrentPassword_CountsTowardsTheLockout()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        await county.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "被盗会话", Phone = "13711110009", Role = RoleKind.Volunteer, UnitId = units.Station.Id });
+        await app.SetOwnPasswordAsync("13711110009", "Right#2026x");
+        var stolen = await app.SignedInAsync("13711110009", "Right#2026x");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await ProblemAssert.IsProblemAsync(await stolen.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = $"Guess#{i}x2026", newPassword = "Taken#2026x" }), HttpStatusCode.BadRequest);
+        }
+
+        // The sixth try, even with the right password, meets the lock; so does a sign-in.
+        await ProblemAssert.IsProblemAsync(await stolen.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Right#2026x", newPassword = "Taken#2026x" }), HttpStatusCode.Conflict);
+        var login = await app.Client().PostAsJsonAsync("/api/v1/auth/login", new { phone = "13711110009", password = "Right#2026x" });
+        Assert.True((await ProblemAssert.IsProblemAsync(login, HttpStatusCode.Unauthorized)).GetProperty("lockedOut").GetBoolean());
+    }
+
+    [Fact]
+    public async Task TheCountyAdmin_UnlocksARoleLessAccount_AndAppointingSaysNothingOfOtherCounties()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        const string person = "13655557002";
+        var anonymous = app.Client();
+        await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone = person, countyCode = Web.Features.Demo.DemoSeeder.MainCountyCode });
+        var registered = await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration", new Web.Features.Volunteers.SelfRegistrationRequest
+        {
+            Phone = person, Code = await app.LatestSmsCodeAsync(person), IdNumber = Features.Volunteers.VolunteerRegistrationTests.IdNumber("19870707", "717"),
+            Name = "待审人", StationId = units.Station.Id, PoliticalStatus = Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "136****7002").Select(u => u.Id).SingleAsync());
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await county.PostAsync($"/api/v1/accounts/{userId}/unlock", null)).StatusCode);
+
+        var station = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var otherCounty = await ProblemAssert.IsProblemAsync(await station.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "外县人", Phone = DemoLogins.OtherCountyAdmin, Role = RoleKind.Volunteer, UnitId = units.Station.Id }), HttpStatusCode.Conflict);
+        var wider = await ProblemAssert.IsProblemAsync(await station.PostAsJsonAsync("/api/v1/accounts", new GrantRoleRequest { Name = "本县人", Phone = DemoLogins.CountyAdmin, Role = RoleKind.Volunteer, UnitId = units.Station.Id }), HttpStatusCode.Conflict);
+        Assert.Equal(wider.GetProperty("detail").GetString(), otherCounty.GetProperty("detail").GetString());
+    }
 }

@@ -140,6 +140,7 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
 
             Assert.Equal(type, logo.Content.Headers.ContentType?.MediaType);
             Assert.Equal("nosniff", string.Join(",", logo.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("default-src 'none'; sandbox", string.Join(",", logo.Headers.GetValues("Content-Security-Policy")));
             using var decoded = SKBitmap.Decode(await logo.Content.ReadAsByteArrayAsync());
             Assert.Equal((120, 80), (decoded.Width, decoded.Height));
         }

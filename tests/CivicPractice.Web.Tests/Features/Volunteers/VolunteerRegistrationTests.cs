@@ -258,4 +258,36 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
         Assert.Equal(usersBefore + 1, await app.WithDbAsync(db => db.Users.CountAsync()));
     }
+
+    [Fact]
+    public async Task AnAdminsDuplicateCheck_NamesNoStationOutsideTheirSubtree_AndAnInactiveStationIsRefusedFirst()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var id = IdNumber("19650505", "525");
+        var holder = await app.SignedInAsync(DemoLogins.StationAdmin);
+        Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
+        {
+            Phone = "13655558001", IdNumber = id, Name = "定位目标", StationId = units.Station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        })).StatusCode);
+        var other = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
+
+        var probe = await other.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
+        {
+            Phone = "13655558002", IdNumber = id, Name = "探测", StationId = units.OtherStation.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        });
+
+        var detail = (await ProblemAssert.IsProblemAsync(probe, HttpStatusCode.Conflict)).GetProperty("detail").GetString();
+        Assert.DoesNotContain(units.Station.Name, detail);
+
+        // An inactive station is refused before anything is looked up.
+        var institute = await app.SignedInAsync(DemoLogins.InstituteAdmin);
+        var created = await institute.PostAsJsonAsync("/api/v1/org/units", new { parentId = units.Institute.Id, type = "Station", name = "停用探测站", code = "PROBE-1" });
+        var stationId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await institute.PostAsync($"/api/v1/org/units/{stationId}/deactivate", null)).StatusCode);
+        var onInactive = await institute.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
+        {
+            Phone = "13655558001", IdNumber = IdNumber("19650506", "525"), Name = "探测", StationId = stationId, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        });
+        Assert.Contains("已停用", (await ProblemAssert.IsProblemAsync(onInactive, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
+    }
 }
