@@ -93,6 +93,18 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    /// <summary>A person registers themselves on the portal (SMS code, consent): an account with no role until approved.</summary>
+    public async Task<HttpResponseMessage> SelfRegisterAsync(string phone, string idNumber, string name, Guid stationId)
+    {
+        var client = Client();
+        await client.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone, countyCode = CivicPractice.Web.Features.Demo.DemoSeeder.MainCountyCode });
+        return await client.PostAsJsonAsync("/api/v1/volunteer-registration", new CivicPractice.Web.Features.Volunteers.SelfRegistrationRequest
+        {
+            Phone = phone, Code = await LatestSmsCodeAsync(phone), IdNumber = idNumber, Name = name, StationId = stationId,
+            PoliticalStatus = CivicPractice.Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
+        });
+    }
+
     /// <summary>What a newly appointed person does: signs in by SMS code and sets their own password.</summary>
     public async Task SetOwnPasswordAsync(string phone, string password)
     {

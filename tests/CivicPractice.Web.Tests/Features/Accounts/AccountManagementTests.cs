@@ -162,13 +162,7 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
         var farStation = await app.WithDbAsync(db => db.OrgUnits.Where(u => u.ParentId == units.OtherInstitute.Id && u.Type == Domain.Organization.OrgUnitType.Station).OrderBy(u => u.SortOrder).FirstAsync());
         // A person registers themselves at a station of another institute: an account with no role until approved.
         const string victim = "13655557001";
-        var anonymous = app.Client();
-        await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone = victim, countyCode = Web.Features.Demo.DemoSeeder.MainCountyCode });
-        var registered = await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration", new Web.Features.Volunteers.SelfRegistrationRequest
-        {
-            Phone = victim, Code = await app.LatestSmsCodeAsync(victim), IdNumber = Features.Volunteers.VolunteerRegistrationTests.IdNumber("19880808", "515"),
-            Name = "远方人", StationId = farStation.Id, PoliticalStatus = Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
-        });
+        var registered = await app.SelfRegisterAsync(victim, Features.Volunteers.VolunteerRegistrationTests.IdNumber("19880808", "515"), "远方人", farStation.Id);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var victimId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "136****7001").Select(u => u.Id).SingleAsync());
         var station = await app.SignedInAsync(DemoLogins.StationAdmin);
@@ -211,13 +205,7 @@ public sealed class AccountManagementTests(CivicAppFactory app) : IClassFixture<
     {
         var units = await DemoUnits.LoadAsync(app);
         const string person = "13655557002";
-        var anonymous = app.Client();
-        await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone = person, countyCode = Web.Features.Demo.DemoSeeder.MainCountyCode });
-        var registered = await anonymous.PostAsJsonAsync("/api/v1/volunteer-registration", new Web.Features.Volunteers.SelfRegistrationRequest
-        {
-            Phone = person, Code = await app.LatestSmsCodeAsync(person), IdNumber = Features.Volunteers.VolunteerRegistrationTests.IdNumber("19870707", "717"),
-            Name = "待审人", StationId = units.Station.Id, PoliticalStatus = Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
-        });
+        var registered = await app.SelfRegisterAsync(person, Features.Volunteers.VolunteerRegistrationTests.IdNumber("19870707", "717"), "待审人", units.Station.Id);
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.PhoneMasked == "136****7002").Select(u => u.Id).SingleAsync());
         var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
