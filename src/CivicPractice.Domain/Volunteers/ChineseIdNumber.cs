@@ -19,14 +19,16 @@ public sealed record ChineseIdNumber(string Value, DateOnly BirthDate, Gender Ge
     public static bool TryParse(string? input, DateOnly today, out ChineseIdNumber? id, out string error)
     {
         id = null;
-        var value = (input ?? "").Trim().ToUpperInvariant();
+        var value = HalfWidth((input ?? "").Trim()).ToUpperInvariant();
         if (value.Length == 0) return Fail("请填写身份证号码。", out error);
         if (value.Length != 18) return Fail("身份证号码应为 18 位。", out error);
         if (!value[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(value[17]) || value[17] == 'X'))
         {
             return Fail("身份证号码只能由数字组成，最后一位可以是 X。", out error);
         }
-        if (!Provinces.Contains(int.Parse(value[..2], System.Globalization.CultureInfo.InvariantCulture)) || value[2..6] == "0000")
+        var province = int.Parse(value[..2], System.Globalization.CultureInfo.InvariantCulture);
+        // A residence permit of a Hong Kong, Macao or Taiwan resident carries the whole region: 810000, 820000, 830000.
+        if (!Provinces.Contains(province) || (value[2..6] == "0000" && province is not (81 or 82 or 83)))
         {
             return Fail("身份证号码的地区码不正确。", out error);
         }
@@ -41,6 +43,19 @@ public sealed record ChineseIdNumber(string Value, DateOnly BirthDate, Gender Ge
         error = "";
         return true;
     }
+
+    /// <summary>
+    /// Full-width digits and X (０–９, Ｘ), which Chinese input methods type, become their ASCII forms; anything else is
+    /// left for the format check to refuse.
+    /// </summary>
+    private static string HalfWidth(string value) => string.Create(value.Length, value, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= '０' and <= '９' || c is 'Ｘ' or 'ｘ' ? (char)(c - 0xFEE0) : c;
+        }
+    });
 
     /// <summary>The check character of the first 17 digits.</summary>
     public static char CheckCharacter(string first17)

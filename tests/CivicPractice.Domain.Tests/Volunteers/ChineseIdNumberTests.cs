@@ -77,6 +77,26 @@ public sealed class ChineseIdNumberTests
         Assert.Contains("校验位", error);
     }
 
+    [Fact]
+    public void FullWidthDigitsAndX_AreNormalised()
+    {
+        var value = Make("430121", "19900615", "456");
+        var fullWidth = string.Concat(value.Select(c => c == 'X' ? 'ｘ' : (char)(c + 0xFEE0)));
+
+        Assert.True(ChineseIdNumber.TryParse(fullWidth, Today, out var id, out var error), error);
+        Assert.Equal(value, id!.Value);
+    }
+
+    [Theory]
+    [InlineData("810000")] // Hong Kong residents' residence permit
+    [InlineData("820000")] // Macao
+    [InlineData("830000")] // Taiwan
+    public void ResidencePermitsOfHongKongMacaoAndTaiwanResidents_AreAccepted(string region)
+    {
+        Assert.True(ChineseIdNumber.TryParse(Make(region, "19900615", "457"), Today, out var id, out var error), error);
+        Assert.Equal(Gender.Male, id!.Gender);
+    }
+
     internal static string Make(string region, string birth, string sequence)
     {
         var first17 = region + birth + sequence;

@@ -32,6 +32,8 @@ public static class AuditActions
     public const string Reveal = "Reveal";
     /// <summary>A person downloaded their own data.</summary>
     public const string Export = "Export";
+    /// <summary>Staff downloaded a list of volunteers (masked): who, which filter, how many rows.</summary>
+    public const string BulkExport = "BulkExport";
 
     public static string Label(string action) => action switch
     {
@@ -44,6 +46,7 @@ public static class AuditActions
         SignOut => "退出登录",
         Reveal => "查看敏感信息",
         Export => "导出个人信息",
+        BulkExport => "导出志愿者名册",
         _ => action,
     };
 }

@@ -43,7 +43,7 @@ public sealed record ImportProgress(int Done, int Total);
 /// registered and approved in batches (the importing admin vouches for them), bad rows are reported with their
 /// row number and reason. A person already registered is skipped, so running the same file twice adds nobody.
 /// </summary>
-public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimeProvider clock, IFileStore files, IOptions<VolunteerImportOptions> options)
+public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii, TimeProvider clock, IFileStore files, IOptions<VolunteerImportOptions> options)
 {
     /// <summary>Error reports live under the importer's own folder, so a report id is of no use to anyone else.</summary>
     private const string ReportFolder = "import-reports";
@@ -57,34 +57,72 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
     private const int BatchSize = 1000;
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '|', ' '];
 
-    /// <summary>The template: the header row, one example row, and a second sheet listing the stations the admin may use.</summary>
+    /// <summary>
+    /// The example row of the template: the standard's own example number (GB 11643). A row carrying it is never
+    /// imported, so a template sent back with the example still in it adds nobody.
+    /// </summary>
+    public const string ExampleIdNumber = "11010519491231002X";
+    private const string ListsSheet = "选项";
+    private static readonly string[] PoliticalNames = ["中共党员", "中共预备党员", "共青团员", "民主党派", "无党派人士", "群众"];
+
+    /// <summary>
+    /// The template: the header row and one example row (never imported); the ID and phone columns formatted as text, so
+    /// Excel keeps all 18 digits as typed; drop-downs for political status, station and the county's option lists, whose
+    /// choices stand on the sheet “选项”; the stations the admin may use; and the instructions.
+    /// </summary>
     public async Task<byte[]> TemplateAsync(CancellationToken ct = default)
     {
+        var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).OrderBy(u => u.Path)
             .Select(u => new { u.Name, u.Code }).ToListAsync(ct);
+        var rules = await VolunteerOptionRules.LoadAsync(db, countyId, ct);
+        var duplicated = stations.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        // A station's choice is its name, or “name（code）” where two stations share the name; the import reads all three forms.
+        var stationChoices = stations.Select(s => duplicated.Contains(s.Name) ? $"{s.Name}（{s.Code}）" : s.Name).ToList();
+        string[] Options(VolunteerOptionKind kind) => [.. rules.Names(kind)];
+        var lists = new (string Header, IReadOnlyList<string> Values)[]
+        {
+            ("政治面貌", PoliticalNames), ("所属实践站", stationChoices), ("服务意向", Options(VolunteerOptionKind.Interest)),
+            ("专业技能", Options(VolunteerOptionKind.Skill)), ("人员标签", Options(VolunteerOptionKind.Tag)), ("可服务时间", Options(VolunteerOptionKind.Availability)),
+        };
+        string Pick(VolunteerOptionKind kind, int skip) => Options(kind).Skip(skip).FirstOrDefault() ?? "";
         var example = new Dictionary<string, object?>
         {
-            ["姓名"] = "张三", ["身份证号码"] = "11010519491231002X", ["手机号"] = "13800138000", ["政治面貌"] = "中共党员",
-            ["所属实践站"] = stations.FirstOrDefault()?.Code ?? "", ["服务意向"] = "敬老爱老、文明倡导", ["专业技能"] = "医疗护理",
-            ["人员标签"] = "在职党员", ["可服务时间"] = "周末",
+            ["姓名"] = "张三（示例）", ["身份证号码"] = ExampleIdNumber, ["手机号"] = "13800138000", ["政治面貌"] = "中共党员",
+            ["所属实践站"] = stationChoices.FirstOrDefault() ?? "", ["服务意向"] = string.Join("、", Options(VolunteerOptionKind.Interest).Take(2)),
+            ["专业技能"] = Pick(VolunteerOptionKind.Skill, 0), ["人员标签"] = Pick(VolunteerOptionKind.Tag, 0), ["可服务时间"] = Pick(VolunteerOptionKind.Availability, 0),
         };
+        var longest = lists.Max(l => l.Values.Count);
         var sheets = new Dictionary<string, object>
         {
             ["志愿者"] = new[] { example },
+            [ListsSheet] = Enumerable.Range(0, longest).Select(i => lists.ToDictionary(l => l.Header, l => (object?)l.Values.ElementAtOrDefault(i))).ToList(),
             ["实践站列表"] = stations.Select(s => new Dictionary<string, object?> { ["实践站名称"] = s.Name, ["实践站编码"] = s.Code }).ToList(),
             ["填写说明"] = new[]
             {
-                new Dictionary<string, object?> { ["说明"] = "每行一名志愿者；第一行为示例，导入前请删除。" },
-                new Dictionary<string, object?> { ["说明"] = "所属实践站填写“实践站列表”中的编码或名称；名称重复时请填写编码。" },
-                new Dictionary<string, object?> { ["说明"] = "政治面貌：中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众。" },
-                new Dictionary<string, object?> { ["说明"] = "服务意向、专业技能、人员标签、可服务时间可填多项，用顿号“、”分隔。" },
+                new Dictionary<string, object?> { ["说明"] = "每行一名志愿者；第二行是示例（身份证号码为国家标准中的示例号码），导入时自动忽略，可以保留或删除。" },
+                new Dictionary<string, object?> { ["说明"] = "身份证号码、手机号两列已设为文本格式，请直接输入完整号码；从别处粘贴时请用“选择性粘贴—值”，以免号码变成科学计数法。" },
+                new Dictionary<string, object?> { ["说明"] = "政治面貌、所属实践站请从下拉列表中选择；所属实践站也可填写“实践站列表”中的编码。" },
+                new Dictionary<string, object?> { ["说明"] = "服务意向、专业技能、人员标签、可服务时间可从下拉列表选择，多项用顿号“、”分隔，只能填写“选项”表中列出的内容。" },
                 new Dictionary<string, object?> { ["说明"] = "导入即视为申请人已线下签署《志愿者个人信息处理规则》纸质同意书。" },
             },
         };
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
-        return stream.ToArray();
+        var validations = new List<ListValidation>();
+        for (var i = 0; i < lists.Length; i++)
+        {
+            if (lists[i].Values.Count == 0) continue;
+            var column = XlsxSheetFormat.ColumnName(i + 1);
+            var strict = i < 2;
+            validations.Add(new ListValidation(Array.IndexOf(Headers, lists[i].Header) + 1, $"'{ListsSheet}'!${column}$2:${column}${lists[i].Values.Count + 1}", strict,
+                strict ? "请从下拉列表中选择。" : "可从下拉列表选择一项；填写多项时用顿号“、”分隔。"));
+        }
+        return XlsxSheetFormat.Apply(stream.ToArray(), "志愿者", TextColumns, validations, options.Value.MaxRows + 1);
     }
+
+    /// <summary>身份证号码 and 手机号 (1-based): long digit strings Excel would otherwise turn into numbers.</summary>
+    private static readonly int[] TextColumns = [Array.IndexOf(Headers, "身份证号码") + 1, Array.IndexOf(Headers, "手机号") + 1];
 
     public async Task<ImportResult> ImportAsync(Stream file, string importerName, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
@@ -108,6 +146,9 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             throw Unreadable();
         }
         file.Position = start;
+        // Rare: a program wrote an ID number as a number with all its digits. Those cells become text, before the reader
+        // turns them into doubles that keep 15 of the 18 digits.
+        if (!size.TooLarge && size.Rows <= limits.MaxRows + 1 && size.LongDigits) file = XlsxShape.LongDigitsAsText(file);
         if (size.Rows > limits.MaxRows + 1)
         {
             throw new Domain.Common.DomainException($"文件超过 {limits.MaxRows} 行（不含表头，空行也计入），超出单次导入的上限，请拆分为多个文件后分批导入。");
@@ -119,6 +160,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).ToListAsync(ct);
         var byCode = stations.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byName = stations.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.ToList());
+        var optionRules = await VolunteerOptionRules.LoadAsync(db, countyId, ct);
         var squadrons = await Teams.TierTeams.OfStationsAsync(db, [.. stations.Select(s => s.Id)], ct);
         var countyCode = await db.Counties.Where(c => c.Id == countyId).Select(c => c.Code).FirstAsync(ct);
         var known = await ExistingIndexesAsync(countyId, ct);
@@ -126,7 +168,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow();
         var consent = VolunteerConsent.AdminEntered(importerName) + "（表格导入）";
-        var errors = new List<ImportRowError>();
+        var errors = new List<RejectedRow>();
         var batch = new List<Volunteer>();
         var enlisted = new List<Domain.Teams.TeamMember>();
         int imported = 0, skipped = 0;
@@ -144,19 +186,32 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             var rowNumber = i + 2; // the header is row 1
             var name = Text(row, "姓名");
             if (name.Length == 0 && Headers.All(h => Text(row, h).Length == 0)) continue; // blank line
+            var idText = Text(row, "身份证号码");
+            if (string.Equals(idText, ExampleIdNumber, StringComparison.OrdinalIgnoreCase)) continue; // the template's example
             string? Reject(string reason)
             {
-                errors.Add(new ImportRowError(rowNumber, name, reason));
+                errors.Add(new RejectedRow(new ImportRowError(rowNumber, name, reason), [.. Headers.Select(h => Text(row, h))]));
                 return null;
             }
             if (Array.Find(Headers, h => !TextRules.IsAllowed(Text(row, h))) is { } dirty) { Reject(TextRules.Refused(dirty)); continue; }
             if (name.Length is < 2 or > 30) { Reject("姓名应为 2 到 30 个字。"); continue; }
-            if (!ChineseIdNumber.TryParse(Text(row, "身份证号码"), today, out var id, out var idError)) { Reject(idError); continue; }
+            if (row.TryGetValue("身份证号码", out var idCell) && idCell is double number && Math.Abs(number) >= 1e15)
+            {
+                Reject("身份证号码被 Excel 存成了数字，只保留了前 15 位，后几位已丢失。请把该列设为“文本”格式（本页模板已设好）后重新填写完整号码。");
+                continue;
+            }
+            if (!ChineseIdNumber.TryParse(idText, today, out var id, out var idError)) { Reject(idError); continue; }
             var phone = MobileNumber.Normalize(Text(row, "手机号"));
             if (!MobileNumber.IsValid(phone)) { Reject(MobileNumber.Invalid); continue; }
             if (ParsePolitical(Text(row, "政治面貌")) is not { } political) { Reject("政治面貌无效，应为：中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众。"); continue; }
             var stationKey = Text(row, "所属实践站");
             OrgUnit? station = byCode.GetValueOrDefault(stationKey);
+            // “name（code）”, as the template's drop-down offers stations that share a name.
+            if (station is null && StationChoice().Match(stationKey) is { Success: true } choice
+                && byCode.GetValueOrDefault(choice.Groups["code"].Value) is { } coded && coded.Name == choice.Groups["name"].Value.Trim())
+            {
+                station = coded;
+            }
             if (station is null && byName.TryGetValue(stationKey, out var named))
             {
                 if (named.Count > 1) { Reject($"实践站名称“{stationKey}”有重名，请填写实践站编码。"); continue; }
@@ -178,6 +233,7 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
             if (known.Phones.Contains(phoneIndex)) { Reject("该手机号已被本县其他志愿者使用。"); continue; }
 
             var profile = new VolunteerProfile(name, political, List(row, "专业技能"), List(row, "服务意向"), List(row, "人员标签"), List(row, "可服务时间"));
+            if (optionRules.Refusal(profile) is { } notAnOption) { Reject(notAnOption); continue; }
             var volunteer = Volunteer.Register(station, profile, pii.Protect(id!, phone), consent, RegistrationSource.Import, now);
             volunteer.Approve(countyCode + (++nextNumber).ToString("D7", CultureInfo.InvariantCulture), db.Scope.UserId ?? Guid.Empty, now);
             batch.Add(volunteer);
@@ -194,33 +250,54 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         var reportId = errors.Count == 0 ? (Guid?)null : await SaveReportAsync(errors, ct);
         await tx.CommitAsync(ct);
         progress?.Report(new ImportProgress(rowCount, rowCount));
-        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, errors.Take(limits.MaxErrorsShown).ToList(), reportId);
+        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, [.. errors.Take(limits.MaxErrorsShown).Select(e => e.Error)], reportId);
     }
 
     public static string ReportUrl(Guid reportId) => $"/api/v1/volunteers/import/reports/{reportId}";
 
     /// <summary>
     /// The full error report of an import by the current person; null for anyone else. Reports are kept a day: each new
-    /// report of the same person removes their older ones.
+    /// report of the same person removes their older ones. A report repeats ID and phone numbers, so it is stored
+    /// encrypted with the personal-data key, like those numbers in the database.
     /// </summary>
-    public Task<byte[]?> ReportAsync(Guid reportId, CancellationToken ct = default) =>
-        db.Scope.UserId is { } user ? files.ReadAsync($"{ReportFolder}/{user:N}/{reportId:N}.xlsx", ct) : Task.FromResult<byte[]?>(null);
+    public async Task<byte[]?> ReportAsync(Guid reportId, CancellationToken ct = default)
+    {
+        if (db.Scope.UserId is not { } user) return null;
+        var sealedReport = await files.ReadAsync($"{ReportFolder}/{user:N}/{reportId:N}{ReportExtension}", ct);
+        return sealedReport is null ? null : Convert.FromBase64String(pii.Decrypt(System.Text.Encoding.ASCII.GetString(sealedReport)));
+    }
 
-    private async Task<Guid> SaveReportAsync(IReadOnlyList<ImportRowError> errors, CancellationToken ct)
+    private const string ReportExtension = ".xlsx.sealed";
+
+    private async Task<Guid> SaveReportAsync(IReadOnlyList<RejectedRow> errors, CancellationToken ct)
     {
         var folder = $"{ReportFolder}/{db.Scope.UserId ?? Guid.Empty:N}";
         await files.DeleteOlderThanAsync(folder, clock.GetUtcNow() - ReportLifetime, ct);
         var id = Guid.CreateVersion7();
-        await files.SaveAsync($"{folder}/{id:N}.xlsx", await ErrorReportAsync(errors, ct), ct);
+        var report = pii.Encrypt(Convert.ToBase64String(await ErrorReportAsync(errors, ct)));
+        await files.SaveAsync($"{folder}/{id:N}{ReportExtension}", System.Text.Encoding.ASCII.GetBytes(report), ct);
         return id;
     }
 
-    /// <summary>The rejected rows as a sheet staff can fix and import again.</summary>
-    public static async Task<byte[]> ErrorReportAsync(IEnumerable<ImportRowError> errors, CancellationToken ct = default)
+    /// <summary>A rejected row: the answer's line, and the row's cells as read, for the report.</summary>
+    private sealed record RejectedRow(ImportRowError Error, string[] Values);
+
+    /// <summary>
+    /// The rejected rows as a sheet the clerk corrects and imports again as it is: every template column as it was
+    /// filled in (ID and phone formatted as text), then 错误原因 and the original 行号, which the import ignores.
+    /// </summary>
+    private static async Task<byte[]> ErrorReportAsync(IEnumerable<RejectedRow> errors, CancellationToken ct = default)
     {
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(errors.Select(e => new Dictionary<string, object?> { ["行号"] = e.Row, ["姓名"] = e.Name, ["原因"] = e.Reason }), sheetName: "错误报告", cancellationToken: ct);
-        return stream.ToArray();
+        await stream.SaveAsAsync(errors.Select(e =>
+        {
+            var line = new Dictionary<string, object?>();
+            for (var i = 0; i < Headers.Length; i++) line[Headers[i]] = e.Values[i];
+            line["错误原因"] = e.Error.Reason;
+            line["原行号"] = e.Error.Row;
+            return line;
+        }), sheetName: "错误报告", cancellationToken: ct);
+        return XlsxSheetFormat.Apply(stream.ToArray(), "错误报告", TextColumns, [], 0);
     }
 
     /// <summary>
@@ -318,8 +395,15 @@ public sealed class VolunteerImporter(AppDbContext db, PiiProtector pii, TimePro
         Enum.GetValues<PoliticalStatus>().Cast<PoliticalStatus?>().FirstOrDefault(p => VolunteerLabels.Of(p!.Value) == text
             || (text == "党员" && p == PoliticalStatus.PartyMember) || (text == "团员" && p == PoliticalStatus.LeagueMember));
 
-    private static string Text(IDictionary<string, object?> row, string header) =>
-        row.TryGetValue(header, out var value) ? TextRules.Normalize(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "") : "";
+    /// <summary>A cell as text; a whole number as its digits (a phone typed into a General cell arrives as a double).</summary>
+    private static string Text(IDictionary<string, object?> row, string header) => row.TryGetValue(header, out var value)
+        ? TextRules.Normalize(value is double d && d == Math.Floor(d) && Math.Abs(d) < 1e15
+            ? d.ToString("0", CultureInfo.InvariantCulture)
+            : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")
+        : "";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<name>.+)[（(](?<code>[0-9A-Za-z]+)[）)]$")]
+    private static partial System.Text.RegularExpressions.Regex StationChoice();
 
     private static List<string> List(IDictionary<string, object?> row, string header) =>
         [.. Text(row, header).Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

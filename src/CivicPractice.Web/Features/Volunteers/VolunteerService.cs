@@ -104,6 +104,46 @@ public sealed class VolunteerService(
     public async Task<IAsyncEnumerable<VolunteerRow>> ExportRowsAsync(VolunteerQuery q, CancellationToken ct = default) =>
         Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).OrderBy(v => v.Number)).AsAsyncEnumerable();
 
+    /// <summary>
+    /// The filtered list as an Excel file (masked), and an audit line saying who took it, with which filter and how many
+    /// rows: a roster leaves the system in bulk, so the log keeps it as it keeps each reveal and self-export.
+    /// </summary>
+    public async Task<byte[]> ExportListAsync(VolunteerQuery q, CancellationToken ct = default)
+    {
+        var unitName = q.UnitId is { } unitId ? await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        var rows = 0;
+        var file = await VolunteerImporter.ExportAsync(Counted(await ExportRowsAsync(q, ct)), ct);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            CountyId = Scope.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = AuditActions.BulkExport,
+            EntityType = nameof(Volunteer), Summary = $"导出志愿者名册 {rows} 人；筛选：{DescribeFilter(q, unitName)}", IpAddress = Scope.IpAddress,
+        });
+        await db.SaveChangesAsync(ct);
+        return file;
+
+        async IAsyncEnumerable<VolunteerRow> Counted(IAsyncEnumerable<VolunteerRow> source)
+        {
+            await foreach (var row in source.WithCancellation(ct))
+            {
+                rows++;
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>The filter in words, as the console shows it; search text is kept as typed (a name or a number, never an ID).</summary>
+    private static string DescribeFilter(VolunteerQuery q, string? unitName)
+    {
+        var parts = new List<string>();
+        if (unitName is not null) parts.Add($"单位“{unitName}”");
+        if (q.Status is { } status) parts.Add($"状态“{VolunteerLabels.Of(status)}”");
+        if (q.PoliticalStatus is { } political) parts.Add($"政治面貌“{VolunteerLabels.Of(political)}”");
+        if (!string.IsNullOrWhiteSpace(q.Skill)) parts.Add($"专业技能“{q.Skill.Trim()}”");
+        if (!string.IsNullOrWhiteSpace(q.Tag)) parts.Add($"人员标签“{q.Tag.Trim()}”");
+        if (!string.IsNullOrWhiteSpace(q.Search)) parts.Add($"搜索“{q.Search.Trim()}”");
+        return parts.Count == 0 ? "全部（管理范围内）" : string.Join("，", parts);
+    }
+
     public async Task<VolunteerDetail> GetAsync(Guid id, CancellationToken ct = default) =>
         await Detail(db.Volunteers.AsNoTracking().Where(v => v.Id == id)).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("志愿者");
 
@@ -172,7 +212,9 @@ public sealed class VolunteerService(
     public async Task<VolunteerDetail> CorrectMineAsync(VolunteerProfileForm form, CancellationToken ct = default)
     {
         var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
-        v.Correct(form.ToProfile(), clock.GetUtcNow());
+        var profile = form.ToProfile();
+        (await VolunteerOptionRules.LoadAsync(db, v.CountyId, ct)).Check(profile, held: v);
+        v.Correct(profile, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (await MineAsync(ct))!;
     }

@@ -98,8 +98,8 @@ public static class VolunteersFeature
     private static async Task<FileContentHttpResult> ExportList(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
         string? skill, string? tag, Guid? unitId, CancellationToken ct)
     {
-        var rows = await volunteers.ExportRowsAsync(new VolunteerQuery(q, status, politicalStatus, skill, tag, unitId), ct);
-        return TypedResults.File(await VolunteerImporter.ExportAsync(rows, ct), Xlsx, $"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx");
+        var file = await volunteers.ExportListAsync(new VolunteerQuery(q, status, politicalStatus, skill, tag, unitId), ct);
+        return TypedResults.File(file, Xlsx, $"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx");
     }
 
     private static async Task<Ok<VolunteerDetail>> Approve(VolunteerService volunteers, Guid id, CancellationToken ct) =>

@@ -6,6 +6,8 @@ using CivicPractice.Domain.Volunteers;
 using CivicPractice.Web.Features.Volunteers;
 using CivicPractice.Web.Infrastructure;
 using CivicPractice.Web.Tests.Infrastructure;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -171,8 +173,8 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         Assert.Equal("nosniff", string.Join(",", report.Headers.GetValues("X-Content-Type-Options")));
         var rows = new MemoryStream(await report.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(260, rows.Count);
-        Assert.Equal(Enumerable.Range(2, 260).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => Convert.ToString(r["行号"], CultureInfo.InvariantCulture)));
-        Assert.All(rows, r => Assert.Contains("手机号", r["原因"]?.ToString()));
+        Assert.Equal(Enumerable.Range(2, 260).Select(r => r.ToString(CultureInfo.InvariantCulture)), rows.Select(r => Convert.ToString(r["原行号"], CultureInfo.InvariantCulture)));
+        Assert.All(rows, r => Assert.Contains("手机号", r["错误原因"]?.ToString()));
 
         await ProblemAssert.IsProblemAsync(await (await app.SignedInAsync(DemoLogins.CountyAdmin)).GetAsync(reportUrl), HttpStatusCode.NotFound);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync(reportUrl)).StatusCode);
@@ -192,6 +194,146 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         Assert.Equal([2, 3], result.Errors.Select(e => e.Row));
         Assert.All(result.Errors, e => Assert.Contains("控制字符", e.Reason));
         Assert.True(await app.WithDbAsync(db => db.Volunteers.AnyAsync(v => v.Name == "Jos\u00e9 Wang")));
+    }
+
+    [Fact]
+    public async Task Template_FormatsIdAndPhoneAsText_OffersDropDowns_AndItsExampleRowIsNeverImported()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var before = await app.WithDbAsync(db => db.Volunteers.CountAsync());
+
+        var template = await admin.GetByteArrayAsync("/api/v1/volunteers/import/template");
+
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(template), isEditable: false))
+        {
+            var book = document.WorkbookPart!;
+            var sheet = book.Workbook.Sheets!.Elements<Sheet>().First();
+            Assert.Equal("志愿者", sheet.Name?.Value);
+            var worksheet = ((WorksheetPart)book.GetPartById(sheet.Id!)).Worksheet;
+            var formats = book.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<CellFormat>().ToList();
+            foreach (var column in new[] { 2u, 3u }) // 身份证号码, 手机号
+            {
+                var style = worksheet.GetFirstChild<Columns>()?.Elements<Column>().FirstOrDefault(c => c.Min! <= column && c.Max! >= column)?.Style?.Value;
+                Assert.True(style is { } s && formats[(int)s].NumberFormatId?.Value == 49, $"column {column} is not formatted as text");
+            }
+            var lists = worksheet.Descendants<DataValidation>().ToDictionary(v => v.SequenceOfReferences?.InnerText?[..1] ?? "", v => v);
+            Assert.Equal(["D", "E", "F", "G", "H", "I"], lists.Keys.Order());
+            Assert.All(lists.Values, v => Assert.Equal(DataValidationValues.List, v.Type!.Value));
+            Assert.True(lists["D"].ShowErrorMessage?.Value); // one political status, nothing else
+            Assert.True(lists["E"].ShowErrorMessage?.Value); // one station, nothing else
+            Assert.StartsWith("'选项'!$B$2:$B$", lists["E"].Formula1!.Text);
+        }
+        var choices = new MemoryStream(template).Query(useHeaderRow: true, sheetName: "选项").Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(choices, c => Equals(c["所属实践站"], units.Station.Name));
+        Assert.DoesNotContain(choices, c => Equals(c["所属实践站"], units.OtherStation.Name)); // outside the station admin's scope
+        Assert.Contains(choices, c => Equals(c["政治面貌"], "中共党员"));
+        Assert.Contains(choices, c => Equals(c["专业技能"], "医疗护理"));
+
+        var result = await ImportAsync(admin, template);
+
+        Assert.Equal((0, 0, 0), (result.Total, result.Imported, result.ErrorCount));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Volunteers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task IdNumbers_NumericCellsAreReadAsTextOrRefusedForLostDigits_FullWidthAndResidencePermitsAccepted_UnknownOptionsRefused()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var intact = ChineseIdNumberOf("430127", "19850101", "121");
+        var typedAsNumber = ChineseIdNumberOf("430127", "19850102", "123");
+        var fullWidth = ChineseIdNumberOf("430127", "19850103", "125");
+        var hongKong = ChineseIdNumberOf("810000", "19850104", "127");
+        var martian = ChineseIdNumberOf("430127", "19850105", "129");
+        var rows = new List<Dictionary<string, object?>>
+        {
+            Row("数字全", long.Parse(intact, CultureInfo.InvariantCulture), "14700000001"),       // a program wrote all 18 digits as a number
+            Row("数字截", double.Parse(typedAsNumber[..15] + "000", CultureInfo.InvariantCulture), "14700000002"), // typed into a General cell
+            Row("全角号", string.Concat(fullWidth.Select(c => (char)(c + 0xFEE0))), "14700000003"),
+            Row("港澳居", hongKong, "14700000004"),
+            Row("火星人", martian, "14700000005", tags: "火星人"),
+            Row("张三（示例）", "11010519491231002X", "14700000006"),
+        };
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        var result = await ImportAsync(admin, Xlsx(rows));
+
+        Assert.Equal(3, result.Imported);
+        Assert.Equal([3, 6], result.Errors.Select(e => e.Row));
+        Assert.Contains("存成了数字", result.Errors[0].Reason);
+        Assert.Contains("人员标签“火星人”不是本县（区）的可选项", result.Errors[1].Reason);
+        var imported = await app.WithDbAsync(db => db.Volunteers.Where(v => v.PhoneMasked.StartsWith("147")).Select(v => v.Name).ToListAsync());
+        Assert.Equal(new[] { "全角号", "港澳居", "数字全" }.Order(StringComparer.Ordinal), imported.Order(StringComparer.Ordinal));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Volunteers.CountAsync(v => v.IdMasked == ChineseIdNumber.Mask(hongKong))));
+
+        Dictionary<string, object?> Row(string name, object? id, string phone, string tags = "在职党员") => new()
+        {
+            ["姓名"] = name, ["身份证号码"] = id, ["手机号"] = phone, ["政治面貌"] = "群众", ["所属实践站"] = units.Station.Name,
+            ["服务意向"] = "敬老爱老", ["专业技能"] = "", ["人员标签"] = tags, ["可服务时间"] = "周末",
+        };
+    }
+
+    [Fact]
+    public async Task TheErrorReport_RepeatsEveryColumnAndTheReasonInChinese_AndImportsOnceCorrected()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Station.Code], total: 3, badRows: false, phonePrefix: "146", region: "430128");
+        var sent = new MemoryStream(file).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var edited = sent.Select(r => r.ToDictionary(c => c.Key, c => (object?)c.Value)).ToList();
+        edited[0]["人员标签"] = "火星人";
+        edited[2]["手机号"] = "12345";
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+
+        var result = await ImportAsync(admin, Xlsx(edited));
+
+        Assert.Equal(1, result.Imported);
+        var report = await admin.GetByteArrayAsync(result.ReportUrl!);
+        var rows = new MemoryStream(report).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([.. VolunteerImporter.Headers, "错误原因", "原行号"], rows[0].Keys);
+        Assert.Equal(2, rows.Count);
+        foreach (var (row, original) in rows.Zip(new[] { edited[0], edited[2] }))
+        {
+            Assert.All(VolunteerImporter.Headers, h => Assert.Equal(Convert.ToString(original[h], CultureInfo.InvariantCulture), Convert.ToString(row[h], CultureInfo.InvariantCulture)));
+        }
+        Assert.Contains("火星人", rows[0]["错误原因"]?.ToString());
+        Assert.Contains("手机号", rows[1]["错误原因"]?.ToString());
+
+        var corrected = rows.Select(r => r.ToDictionary(c => c.Key, c => (object?)c.Value)).ToList();
+        corrected[0]["人员标签"] = "五老";
+        corrected[1]["手机号"] = "14600000002";
+        var again = await ImportAsync(admin, Xlsx(corrected));
+
+        Assert.Equal((2, 0), (again.Imported, again.ErrorCount));
+    }
+
+    [Fact]
+    public async Task BulkExport_IsAudited_WithWhoTheFilterAndTheRowCount()
+    {
+        var admin = await app.SignedInAsync(DemoLogins.InstituteAdmin);
+
+        var export = await admin.GetByteArrayAsync("/api/v1/volunteers/export?status=Approved&tag=在职党员");
+
+        var rows = new MemoryStream(export).Query(useHeaderRow: true).Count();
+        var line = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "BulkExport").OrderByDescending(a => a.At).FirstOrDefaultAsync());
+        Assert.NotNull(line);
+        Assert.NotNull(line.UserId);
+        Assert.False(string.IsNullOrEmpty(line.UserName));
+        Assert.Contains($"{rows} 人", line.Summary);
+        Assert.Contains("已通过", line.Summary);
+        Assert.Contains("在职党员", line.Summary);
+    }
+
+    private static string ChineseIdNumberOf(string region, string birth, string sequence)
+    {
+        var first17 = region + birth + sequence;
+        return first17 + ChineseIdNumber.CheckCharacter(first17);
+    }
+
+    private static byte[] Xlsx(IEnumerable<IDictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows.Select(r => r.ToDictionary(c => c.Key, c => c.Value)).ToList());
+        return stream.ToArray();
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] file)

@@ -117,6 +117,27 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
     }
 
     [Fact]
+    public async Task Correction_WithAValueOutsideTheCountysLists_Is400_AndChangesNothing()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var reg = await RegisterAsync(units.Station.Id, "13655550047", IdNumber("19670707", "517"), "吴一凡");
+        var volunteer = await app.SignedInBySmsAsync("13655550047");
+
+        var martian = await volunteer.PutAsJsonAsync("/api/v1/me/volunteer", new VolunteerProfileForm { Name = "吴一凡", PoliticalStatus = PoliticalStatus.Masses, Tags = ["火星人"] });
+        var skill = await volunteer.PutAsJsonAsync("/api/v1/me/volunteer", new VolunteerProfileForm { Name = "吴一凡", PoliticalStatus = PoliticalStatus.Masses, Skills = ["隐身术"] });
+        var political = await volunteer.PutAsync("/api/v1/me/volunteer", new StringContent("""{"name":"吴一凡","politicalStatus":"火星人"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Contains("火星人", (await ProblemAssert.IsProblemAsync(martian, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+        Assert.Contains("专业技能", (await ProblemAssert.IsProblemAsync(skill, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+        await ProblemAssert.IsProblemAsync(political, HttpStatusCode.BadRequest);
+        var stored = await app.WithDbAsync(db => db.Volunteers.SingleAsync(v => v.Id == reg.Result.VolunteerId));
+        Assert.DoesNotContain("火星人", stored.Tags);
+        Assert.DoesNotContain("隐身术", stored.Skills);
+        var ok = await volunteer.PutAsJsonAsync("/api/v1/me/volunteer", new VolunteerProfileForm { Name = "吴一凡", PoliticalStatus = PoliticalStatus.Masses, Tags = ["退役军人"], Skills = ["急救"] });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
+
+    [Fact]
     public async Task Withdrawal_ErasesPersonalFields_AndKeepsTheRecord()
     {
         var units = await DemoUnits.LoadAsync(app);

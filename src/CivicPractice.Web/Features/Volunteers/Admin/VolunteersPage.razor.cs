@@ -201,7 +201,7 @@ public partial class VolunteersPage : AdminPageBase
 
     private async Task ExportAsync()
     {
-        var bytes = await InScopeAsync(async sp => await VolunteerImporter.ExportAsync(await sp.GetRequiredService<VolunteerService>().ExportRowsAsync(Query())));
+        var bytes = await InScopeAsync(sp => sp.GetRequiredService<VolunteerService>().ExportListAsync(Query()));
         await Download.DownloadFromStreamAsync($"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx", new MemoryStream(bytes));
     }
 
