@@ -15,6 +15,13 @@ public sealed class AdminTable<TItem> : Table<TItem> where TItem : class
         base.OnParametersSet();
     }
 
+    /// <summary>BootstrapBlazor derives the script module's path from the class name; ours is the table's.</summary>
+    protected override void OnLoadJSModule()
+    {
+        base.OnLoadJSModule();
+        ModulePath = "./_content/BootstrapBlazor/Components/Table/Table.razor.js";
+    }
+
     private void RenderGoto(RenderTreeBuilder builder)
     {
         builder.OpenComponent<PagerGoto>(0);
