@@ -49,8 +49,8 @@ public static class ApiDocumentation
     }
 
     /// <summary>
-    /// The API reference at /docs (Scalar), for a network that reaches only this site: no fonts, telemetry, AI chat or
-    /// MCP from the vendor's servers, no developer toolbar, in Chinese. The vendor's remaining offers, which the bundle
+    /// The API reference at /docs (Scalar), for a network that reaches only this site: no fonts, telemetry, AI chat,
+    /// MCP or hosted client from the vendor's servers, no developer toolbar, in Chinese. The vendor's remaining offers, which the bundle
     /// shows on a loopback host whatever the options (the SDK generator, "Powered by Scalar"), are hidden by style.
     /// </summary>
     public static void ConfigureReference(ScalarOptions options, HttpContext http) => options
@@ -63,9 +63,12 @@ public static class ApiDocumentation
         .DisableAgent()
         .DisableMcp()
         .HideDeveloperTools()
+        .HideClientButton() // it opens the vendor's hosted client; "Test Request" uses the embedded one
         .WithCustomCss(VendorOffersHidden);
 
-    private const string VendorOffersHidden = "";
+    /// <summary>The SDK generator's buttons (client libraries card, operation footers) and every link to the vendor's site ("Powered by Scalar").</summary>
+    private const string VendorOffersHidden =
+        ".selected-client-action, .generate-sdk-button, a[href*=\"scalar.com\"] { display: none !important; }";
 
     /// <summary>The endpoint takes one file as the <c>multipart/form-data</c> field <c>file</c> and refuses a missing or bad one with 400.</summary>
     public static RouteHandlerBuilder AcceptsFile(this RouteHandlerBuilder route, string description) =>
