@@ -116,13 +116,13 @@ public static class ApiDocumentation
 
         var authorize = metadata.OfType<IAuthorizeData>().ToList();
         var secured = authorize.Count > 0 && !metadata.OfType<IAllowAnonymous>().Any();
-        // An empty requirement says "no credentials needed"; without it Redocly reads the operation as unsecured by mistake.
+        // An empty requirement states "no credentials needed", so an open operation is told apart from one that forgot to say.
         operation.Security = [secured
             ? new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(CookieScheme, context.Document)] = [] }
             : new OpenApiSecurityRequirement()];
         if (secured) AddProblem(operation, context, StatusCodes.Status401Unauthorized, "未登录，或登录已失效。");
 
-        var write = !HttpMethods.IsGet(api.HttpMethod ?? "GET");
+        var write = !HttpMethods.IsGet(api.HttpMethod ?? "GET") && api.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
         if (write || secured && await NeedsMoreThanSignInAsync(authorize, context.ApplicationServices))
         {
             AddProblem(operation, context, StatusCodes.Status403Forbidden,
