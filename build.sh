@@ -2,7 +2,8 @@
 # CivicPractice build and test entry point.
 #   ./build.sh run    start the platform on http://127.0.0.1:5080 (SQLite under ./data, demo county on first start);
 #                     another address with ./build.sh run --urls http://0.0.0.0:8080 or ASPNETCORE_URLS
-#   ./build.sh test   install what the tests need, build once, run every suite, print "N passed, N failed"
+#   ./build.sh test   install what the tests need, build once, run every suite and the OpenAPI lint,
+#                     print "N passed, N failed"
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -16,6 +17,7 @@ ensure_test_dependencies() {
   ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]} (apt)"
     local sudo=""
@@ -50,6 +52,35 @@ stop_postgres() {
   rm -rf "$PG_DIR"
 }
 
+# Redocly's CLI (version pinned in tools/api-lint/package-lock.json), installed while the solution builds;
+# `npm ci` runs again only when the lock file changed.
+API_LINT=$ROOT/tools/api-lint
+API_LINT_INSTALL=""
+install_api_lint() {
+  cmp -s "$API_LINT/package-lock.json" "$API_LINT/node_modules/.civic-lock" && return 0
+  (cd "$API_LINT" && npm ci --no-audit --no-fund --loglevel=error) && cp "$API_LINT/package-lock.json" "$API_LINT/node_modules/.civic-lock"
+}
+
+# Lints the OpenAPI document as the app serves it (saved by OpenApiDocumentTests in the SQLite run) with Redocly's
+# recommended ruleset: any error fails the run. Counted as one check in the summary.
+CHECKS_PASSED=0
+CHECKS_FAILED=0
+run_api_lint() {
+  log "api-lint (Redocly, recommended ruleset)"
+  local rc=0 doc=$RESULTS/openapi.json
+  if ! wait "$API_LINT_INSTALL"; then
+    echo "could not install @redocly/cli:"; tail -20 "$RESULTS/api-lint-install.log"; rc=1
+  elif [ ! -s "$doc" ]; then
+    echo "no OpenAPI document at $doc (OpenApiDocumentTests did not run)"; rc=1
+  else
+    REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true "$API_LINT/node_modules/.bin/redocly" lint "$doc" \
+      --extends=recommended --format=stylish --max-problems=200 > "$RESULTS/api-lint.log" 2>&1 || rc=1
+    grep -vE "^\s*$|validating|validated in" "$RESULTS/api-lint.log" | tail -40
+  fi
+  if [ $rc -eq 0 ]; then CHECKS_PASSED=$((CHECKS_PASSED + 1)); else CHECKS_FAILED=$((CHECKS_FAILED + 1)); fi
+  printf '   %-24s %4s passed, %s failed\n' api-lint $((1 - rc)) $rc >> "$RESULTS/checks.txt"
+}
+
 # Runs one test project without rebuilding; its results land in $RESULTS/<name>.trx.
 SUITE_FAILED=0
 run_suite() {
@@ -73,6 +104,8 @@ summarize() {
     printf '   %-24s %4s passed, %s failed\n' "$(basename "$f" .trx)" "${p:-0}" "${x:-0}"
     passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0})); skipped=$((skipped + ${s:-0}))
   done
+  [ -f "$RESULTS/checks.txt" ] && cat "$RESULTS/checks.txt"
+  passed=$((passed + CHECKS_PASSED)); failed=$((failed + CHECKS_FAILED))
   if [ $SUITE_FAILED -ne 0 ] && [ $failed -eq 0 ]; then failed=1; echo "   (a suite failed without reporting a failed test: see $RESULTS/*.log)"; fi
   echo
   echo "$passed passed, $failed failed, $skipped skipped"
@@ -92,12 +125,15 @@ case "${1:-}" in
   test)
     ensure_test_dependencies || { echo "could not install test dependencies"; exit 1; }
     rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+    install_api_lint > "$RESULTS/api-lint-install.log" 2>&1 &
+    API_LINT_INSTALL=$!
     log "build ($CONFIG)"
     dotnet build CivicPractice.slnx -c "$CONFIG" --nologo -v q -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
     trap stop_postgres EXIT
     start_postgres || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
     run_suite domain tests/CivicPractice.Domain.Tests
-    run_suite integration-sqlite tests/CivicPractice.Web.Tests CIVIC_TEST_PROVIDER=sqlite
+    run_suite integration-sqlite tests/CivicPractice.Web.Tests CIVIC_TEST_PROVIDER=sqlite CIVIC_OPENAPI_OUT="$RESULTS/openapi.json"
+    run_api_lint
     run_suite integration-postgres tests/CivicPractice.Web.Tests CIVIC_TEST_PROVIDER=postgres
     run_suite e2e-chromium tests/CivicPractice.E2E CIVIC_E2E_ARTIFACTS="$RESULTS/e2e"
     summarize

@@ -27,14 +27,7 @@ public static class Platform
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Localize);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "文明实践云 API";
-            doc.Info.Version = "v1";
-            doc.Info.Description = "以登录后的 Cookie 认证。所有写操作（POST、PUT、DELETE）须携带请求头 `X-Requested-With: XMLHttpRequest`"
-                + "（JSON 请求体的请求可免），且不得来自其他站点，否则返回 403。登录与短信验证码接口按 IP 和手机号限流，超出返回 429。";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi(ApiDocumentation.Configure);
         builder.AddHardening();
         builder.AddRateLimits();
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
@@ -69,8 +62,7 @@ public static class Platform
         if (ApiDocsEnabled(app))
         {
             app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-            app.MapScalarApiReference("/docs", (o, http) => o.WithTitle("文明实践云 API 文档").WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                .WithNonce(Hardening.Nonce(http)).DisableDefaultFonts().DisableTelemetry()).AllowAnonymous(); // nothing loaded from scalar.com (CSP)
+            app.MapScalarApiReference("/docs", ApiDocumentation.ConfigureReference).AllowAnonymous();
         }
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

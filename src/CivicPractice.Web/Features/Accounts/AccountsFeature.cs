@@ -18,11 +18,11 @@ public static class AccountsFeature
     public static WebApplication MapAccounts(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/accounts").WithTags("账号与权限").RequireAuthorization(Policies.Admin);
-        group.MapGet("/", List);
-        group.MapPost("/", Grant).Validates<GrantRoleRequest>();
-        group.MapDelete("/assignments/{id:guid}", Revoke);
-        group.MapPost("/{userId:guid}/unlock", Unlock);
-        group.MapPost("/{userId:guid}/reset-password", ResetPassword);
+        group.MapGet("/", List).WithSummary("查询账号");
+        group.MapPost("/", Grant).WithSummary("任命管理员").Validates<GrantRoleRequest>();
+        group.MapDelete("/assignments/{id:guid}", Revoke).WithSummary("撤销任命");
+        group.MapPost("/{userId:guid}/unlock", Unlock).WithSummary("解锁账号");
+        group.MapPost("/{userId:guid}/reset-password", ResetPassword).WithSummary("重置密码");
         return app;
     }
 

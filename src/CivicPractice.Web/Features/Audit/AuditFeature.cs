@@ -25,7 +25,7 @@ public static class AuditFeature
 
     public static WebApplication MapAudit(this WebApplication app)
     {
-        app.MapGet("/api/v1/audit", List).WithTags("审计日志").RequireAuthorization(Policies.CountyAdmin);
+        app.MapGet("/api/v1/audit", List).WithSummary("查询审计日志").WithTags("审计日志").RequireAuthorization(Policies.CountyAdmin);
         return app;
     }
 

@@ -101,14 +101,14 @@ public static class IdentityFeature
         // A leaking or unusable SMS set-up stops the start; a missing carrier is said loudly.
         if (app.Services.GetRequiredService<SmsOptions>().Check(app.Environment) is { } warning) app.Logger.LogWarning("{Warning}", warning);
         var auth = app.MapGroup("/api/v1/auth").WithTags("登录");
-        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<LoginRequest>();
-        auth.MapPost("/sms-code", SendCode).AllowAnonymous().RequireRateLimiting(RateLimits.Sms).Validates<SmsCodeRequest>();
-        auth.MapPost("/sms-login", SmsLogin).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<SmsLoginRequest>();
-        auth.MapPost("/logout", ApiLogout).RequireAuthorization(Policies.SignedIn);
-        app.MapGet("/api/v1/me", Me).WithTags("登录").RequireAuthorization(Policies.SignedIn);
+        auth.MapPost("/login", Login).WithSummary("用密码登录").ProducesProblem(StatusCodes.Status401Unauthorized).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<LoginRequest>();
+        auth.MapPost("/sms-code", SendCode).WithSummary("发送登录验证码").AllowAnonymous().RequireRateLimiting(RateLimits.Sms).Validates<SmsCodeRequest>();
+        auth.MapPost("/sms-login", SmsLogin).WithSummary("用短信验证码登录").ProducesProblem(StatusCodes.Status401Unauthorized).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).Validates<SmsLoginRequest>();
+        auth.MapPost("/logout", ApiLogout).WithSummary("退出登录").RequireAuthorization(Policies.SignedIn);
+        app.MapGet("/api/v1/me", Me).WithSummary("查看当前用户").WithTags("登录").RequireAuthorization(Policies.SignedIn);
         var password = app.MapGroup("/api/v1/me/password").WithTags("登录").RequireAuthorization(Policies.SignedIn);
-        password.MapPost("/code", SendPasswordCode);
-        password.MapPost("/", ChangePassword).Validates<ChangePasswordRequest>();
+        password.MapPost("/code", SendPasswordCode).WithSummary("发送改密验证码").ProducesProblem(StatusCodes.Status429TooManyRequests);
+        password.MapPost("/", ChangePassword).WithSummary("设置本人密码").Validates<ChangePasswordRequest>();
         // The console's sign-out button: a plain form post carrying the anti-forgery token.
         app.MapPost("/account/logout", FormLogout).RequireAuthorization(Policies.SignedIn).ExcludeFromDescription();
         return app;

@@ -19,21 +19,21 @@ public static class OrganizationFeature
     public static WebApplication MapOrganization(this WebApplication app)
     {
         var units = app.MapGroup("/api/v1/org/units").WithTags("组织架构").RequireAuthorization(Policies.Admin);
-        units.MapGet("/", List);
-        units.MapGet("/{id:guid}", Get);
-        units.MapGet("/{id:guid}/ancestors", Ancestors);
-        units.MapGet("/{id:guid}/registration", Registration);
-        units.MapPost("/", Create).Validates<CreateOrgUnitRequest>();
-        units.MapPut("/{id:guid}", Update).Validates<UpdateOrgUnitRequest>();
-        units.MapPost("/{id:guid}/move", Move).Validates<MoveOrgUnitRequest>();
-        units.MapPost("/{id:guid}/deactivate", Deactivate);
-        units.MapPost("/{id:guid}/activate", Activate);
-        units.MapGet("/{id:guid}/venues", ListVenues);
-        units.MapPost("/{id:guid}/venues", CreateVenue).Validates<VenueForm>();
+        units.MapGet("/", List).WithSummary("查询组织单位");
+        units.MapGet("/{id:guid}", Get).WithSummary("查看组织单位");
+        units.MapGet("/{id:guid}/ancestors", Ancestors).WithSummary("查看组织单位的上级链");
+        units.MapGet("/{id:guid}/registration", Registration).WithSummary("查看志愿者注册率");
+        units.MapPost("/", Create).WithSummary("新建组织单位").Validates<CreateOrgUnitRequest>();
+        units.MapPut("/{id:guid}", Update).WithSummary("修改组织单位").Validates<UpdateOrgUnitRequest>();
+        units.MapPost("/{id:guid}/move", Move).WithSummary("调整组织单位的上级").Validates<MoveOrgUnitRequest>();
+        units.MapPost("/{id:guid}/deactivate", Deactivate).WithSummary("停用组织单位");
+        units.MapPost("/{id:guid}/activate", Activate).WithSummary("启用组织单位");
+        units.MapGet("/{id:guid}/venues", ListVenues).WithSummary("查询组织单位的阵地");
+        units.MapPost("/{id:guid}/venues", CreateVenue).WithSummary("新建阵地").Validates<VenueForm>();
 
         var venues = app.MapGroup("/api/v1/org/venues").WithTags("组织架构").RequireAuthorization(Policies.Admin);
-        venues.MapPut("/{id:guid}", UpdateVenue).Validates<VenueForm>();
-        venues.MapPost("/{id:guid}/deactivate", DeactivateVenue);
+        venues.MapPut("/{id:guid}", UpdateVenue).WithSummary("修改阵地").Validates<VenueForm>();
+        venues.MapPost("/{id:guid}/deactivate", DeactivateVenue).WithSummary("停用阵地");
         return app;
     }
 

@@ -17,11 +17,11 @@ public static class SettingsFeature
     public static WebApplication MapSettings(this WebApplication app)
     {
         var group = app.MapGroup("/api/v1/county-settings").WithTags("县（区）设置").RequireAuthorization(Policies.CountyAdmin);
-        group.MapGet("/", Get);
-        group.MapPut("/", Update).Validates<UpdateCountySettingsRequest>();
-        group.MapPut("/team-tiers", UpdateTeamTiers).Validates<UpdateTeamTiersRequest>();
-        group.MapPost("/options", AddOption).Validates<AddOptionRequest>();
-        group.MapPost("/options/{id:guid}/retire", Retire);
+        group.MapGet("/", Get).WithSummary("查看县（区）设置");
+        group.MapPut("/", Update).WithSummary("修改县（区）设置").Validates<UpdateCountySettingsRequest>();
+        group.MapPut("/team-tiers", UpdateTeamTiers).WithSummary("修改队伍层级名称").Validates<UpdateTeamTiersRequest>();
+        group.MapPost("/options", AddOption).WithSummary("新增选项").Validates<AddOptionRequest>();
+        group.MapPost("/options/{id:guid}/retire", Retire).WithSummary("停用选项");
         return app;
     }
 

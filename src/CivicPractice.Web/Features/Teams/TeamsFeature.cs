@@ -20,29 +20,29 @@ public static class TeamsFeature
     public static WebApplication MapTeams(this WebApplication app)
     {
         var admin = app.MapGroup("/api/v1/teams").WithTags("志愿服务队伍").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/", List);
-        admin.MapPost("/", Create).Validates<CreateTeamRequest>();
-        admin.MapPost("/{id:guid}/deactivate", Deactivate);
+        admin.MapGet("/", List).WithSummary("查询队伍");
+        admin.MapPost("/", Create).WithSummary("新建队伍").Validates<CreateTeamRequest>();
+        admin.MapPost("/{id:guid}/deactivate", Deactivate).WithSummary("解散队伍");
 
         // Team leaders manage their own team too; the service decides per team and answers 404 to anyone else.
         var managed = app.MapGroup("/api/v1/teams").WithTags("志愿服务队伍").RequireAuthorization(Policies.SignedIn);
-        managed.MapGet("/{id:guid}", Get);
-        managed.MapPut("/{id:guid}", Update).Validates<TeamForm>();
-        managed.MapGet("/{id:guid}/members", Members);
-        managed.MapPost("/{id:guid}/members", Add).Validates<AddMemberRequest>();
-        managed.MapPost("/{id:guid}/members/{memberId:guid}/approve", Approve);
-        managed.MapPost("/{id:guid}/members/{memberId:guid}/remove", Remove);
-        managed.MapPut("/{id:guid}/members/{memberId:guid}", Assign).Validates<AssignMemberRequest>();
-        managed.MapGet("/{id:guid}/roster", Roster);
+        managed.MapGet("/{id:guid}", Get).WithSummary("查看队伍");
+        managed.MapPut("/{id:guid}", Update).WithSummary("修改队伍").Validates<TeamForm>();
+        managed.MapGet("/{id:guid}/members", Members).WithSummary("查询队员");
+        managed.MapPost("/{id:guid}/members", Add).WithSummary("添加队员").Validates<AddMemberRequest>();
+        managed.MapPost("/{id:guid}/members/{memberId:guid}/approve", Approve).WithSummary("批准入队申请");
+        managed.MapPost("/{id:guid}/members/{memberId:guid}/remove", Remove).WithSummary("移出队员");
+        managed.MapPut("/{id:guid}/members/{memberId:guid}", Assign).WithSummary("设置队员职务").Validates<AssignMemberRequest>();
+        managed.MapGet("/{id:guid}/roster", Roster).WithSummary("导出队伍名册");
         // Multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
-        managed.MapPost("/{id:guid}/logo", UploadLogo).DisableAntiforgery();
-        app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithTags("志愿服务队伍").AllowAnonymous().ServesStoredFiles();
+        managed.MapPost("/{id:guid}/logo", UploadLogo).WithSummary("上传队徽").AcceptsFile("队徽图片（PNG 或 JPEG），小于 1 MB。").DisableAntiforgery();
+        app.MapGet("/api/v1/teams/{id:guid}/logo", Logo).WithSummary("查看队徽").WithTags("志愿服务队伍").AllowAnonymous().ServesStoredFiles();
 
         var me = app.MapGroup("/api/v1/me/teams").WithTags("我的队伍").RequireAuthorization(Policies.SignedIn);
-        me.MapGet("/", Mine);
-        me.MapPost("/{teamId:guid}/apply", Apply);
-        me.MapPost("/memberships/{memberId:guid}/accept", Accept);
-        me.MapPost("/memberships/{memberId:guid}/leave", Leave);
+        me.MapGet("/", Mine).WithSummary("查看我的队伍");
+        me.MapPost("/{teamId:guid}/apply", Apply).WithSummary("申请加入队伍");
+        me.MapPost("/memberships/{memberId:guid}/accept", Accept).WithSummary("接受入队邀请");
+        me.MapPost("/memberships/{memberId:guid}/leave", Leave).WithSummary("退出队伍");
         return app;
     }
 

@@ -22,28 +22,30 @@ public static class VolunteersFeature
     public static WebApplication MapVolunteers(this WebApplication app)
     {
         var pub = app.MapGroup("/api/v1/volunteer-registration").WithTags("志愿者注册").AllowAnonymous();
-        pub.MapGet("/options", Options);
-        pub.MapPost("/sms-code", SendCode).RequireRateLimiting(RateLimits.Sms).Validates<RegistrationCodeRequest>();
-        pub.MapPost("/", Register).Validates<SelfRegistrationRequest>();
+        pub.MapGet("/options", Options).WithSummary("查看注册表单的选项").ProducesProblem(StatusCodes.Status404NotFound);
+        pub.MapPost("/sms-code", SendCode).WithSummary("发送注册验证码").RequireRateLimiting(RateLimits.Sms).Validates<RegistrationCodeRequest>();
+        pub.MapPost("/", Register).WithSummary("自助注册志愿者").Validates<SelfRegistrationRequest>();
 
         var admin = app.MapGroup("/api/v1/volunteers").WithTags("志愿者").RequireAuthorization(Policies.Admin);
-        admin.MapGet("/", List);
-        admin.MapPost("/", Create).Validates<AdminRegistrationRequest>();
-        admin.MapGet("/{id:guid}", Get);
-        admin.MapGet("/import/template", Template);
+        admin.MapGet("/", List).WithSummary("查询志愿者");
+        admin.MapPost("/", Create).WithSummary("录入志愿者").Validates<AdminRegistrationRequest>();
+        admin.MapGet("/{id:guid}", Get).WithSummary("查看志愿者");
+        admin.MapGet("/import/template", Template).WithSummary("下载导入模板");
         // A multipart upload from API clients; CrossSiteRequests refuses it without X-Requested-With or from another site.
-        admin.MapPost("/import", Import).DisableAntiforgery();
-        admin.MapGet("/import/reports/{reportId:guid}", ImportReport).ServesStoredFiles();
-        admin.MapGet("/export", ExportList);
-        admin.MapPost("/{id:guid}/approve", Approve);
-        admin.MapPost("/{id:guid}/reject", Reject).Validates<RejectRequest>();
-        admin.MapPost("/{id:guid}/reveal", Reveal).Validates<RevealRequest>();
+        admin.MapPost("/import", Import).WithSummary("从 Excel 导入志愿者").AcceptsFile("Excel 文件（.xlsx），不超过 20 MB。").DisableAntiforgery();
+        admin.MapGet("/import/reports/{reportId:guid}", ImportReport).WithSummary("下载导入错误报告").ServesStoredFiles();
+        admin.MapGet("/export", ExportList).WithSummary("导出志愿者名册");
+        admin.MapPost("/{id:guid}/approve", Approve).WithSummary("审核通过");
+        admin.MapPost("/{id:guid}/reject", Reject).WithSummary("审核不通过").Validates<RejectRequest>();
+        admin.MapPost("/{id:guid}/reveal", Reveal).WithSummary("查看完整证件号或手机号").Validates<RevealRequest>();
 
-        var me = app.MapGroup("/api/v1/me/volunteer").WithTags("我的志愿者信息").RequireAuthorization(Policies.SignedIn);
-        me.MapGet("/", Mine);
-        me.MapGet("/export", ExportMine);
-        me.MapPut("/", Correct).Validates<VolunteerProfileForm>();
-        me.MapPost("/withdraw", Withdraw);
+        // 404 for a signed-in person without a volunteer record (an admin, say).
+        var me = app.MapGroup("/api/v1/me/volunteer").WithTags("我的志愿者信息").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        me.MapGet("/", Mine).WithSummary("查看本人的志愿者信息");
+        me.MapGet("/export", ExportMine).WithSummary("导出本人的志愿者信息").Produces(StatusCodes.Status200OK, contentType: "application/json");
+        me.MapPut("/", Correct).WithSummary("更正本人的志愿者信息").Validates<VolunteerProfileForm>();
+        me.MapPost("/withdraw", Withdraw).WithSummary("注销本人的志愿者信息");
         return app;
     }
 
