@@ -147,10 +147,7 @@ public sealed class AccountManagement(AppDbContext db, UserManager<AppUser> user
         var user = await ManagedUserAsync(userId, ct);
         if (user.Id == Scope.UserId) throw new DomainException("请在“修改密码”中修改自己的密码。", DomainErrorKind.Conflict);
         if (!sms.CanDeliver) throw new DomainException("平台尚未配置短信通道，无法通知本人，暂不能重置密码。", DomainErrorKind.Conflict);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, AccountService.NewPassword());
-        if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        await users.UpdateSecurityStampAsync(user);
+        await accounts.SetPasswordAsync(user, AccountService.NewPassword());
         await AuditAsync(user, "重置密码（已短信通知本人）", ct);
         await sms.SendAsync(user.CountyId, pii.Decrypt(user.PhoneCipher), SmsTemplate.PasswordReset, new Dictionary<string, string> { ["name"] = user.DisplayName }, ct);
     }

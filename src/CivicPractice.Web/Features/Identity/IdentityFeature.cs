@@ -193,7 +193,7 @@ public static class IdentityFeature
         var user = await users.GetUserAsync(principal);
         if (user is null) return ApiProblems.NotFound("用户");
         var error = await own.SendCodeAsync(user, ct);
-        return error is null ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 429, title: "请求过于频繁", detail: error);
+        return error is null ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 429, title: RateLimits.Title, detail: error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(UserManager<AppUser> users, OwnPassword own, ClaimsPrincipal principal, ChangePasswordRequest body, CancellationToken ct)

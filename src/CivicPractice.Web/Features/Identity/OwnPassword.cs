@@ -12,8 +12,10 @@ namespace CivicPractice.Web.Features.Identity;
 /// A signed-in person sets their own password: with the current one, or — for accounts opened or reset by an admin,
 /// whose password nobody knows — with an SMS code sent to their own phone. Other sessions end; this one continues.
 /// </summary>
-public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, VerificationCodes codes, PasswordAttempts attempts, PiiProtector pii, AppDbContext db, TimeProvider clock)
+public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountService accounts, VerificationCodes codes, PasswordAttempts attempts, PiiProtector pii, AppDbContext db, TimeProvider clock)
 {
+    private const string Locked = "密码错误次数过多，账号已锁定 15 分钟；可改用短信验证码设置密码。";
+
     public async Task<string?> SendCodeAsync(AppUser user, CancellationToken ct = default) =>
         await codes.SendAsync(pii.Decrypt(user.PhoneCipher), CodePurpose.Password, user.CountyId, deliver: true, ct);
 
@@ -23,10 +25,10 @@ public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUse
         {
             // A guess of the current password is a sign-in try: it counts towards the same lockout.
             var attempt = await attempts.ReserveAsync(user.Id, ct)
-                ?? throw new DomainException("密码错误次数过多，账号已锁定 15 分钟；可改用短信验证码设置密码。", DomainErrorKind.Conflict);
+                ?? throw new DomainException(Locked, DomainErrorKind.Conflict);
             if (!await users.CheckPasswordAsync(user, r.CurrentPassword))
             {
-                throw new DomainException(attempt.LockedUntil is null ? "当前密码不正确。" : "密码错误次数过多，账号已锁定 15 分钟；可改用短信验证码设置密码。");
+                throw new DomainException(attempt.LockedUntil is null ? "当前密码不正确。" : Locked);
             }
             await attempts.ForgiveAsync(attempt, ct);
         }
@@ -35,10 +37,8 @@ public sealed class OwnPassword(UserManager<AppUser> users, SignInManager<AppUse
             var check = await codes.ConsumeAsync(pii.Decrypt(user.PhoneCipher), r.Code, CodePurpose.Password, ct);
             if (check != CodeCheck.Ok) throw new DomainException(VerificationCodes.Describe(check));
         }
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, r.NewPassword!);
-        if (!result.Succeeded) throw new DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
-        // The new security stamp ends every other session; this one gets a fresh cookie.
+        await accounts.SetPasswordAsync(user, r.NewPassword!);
+        // The new security stamp ended every other session; this one gets a fresh cookie.
         await signIn.RefreshSignInAsync(user);
         db.AuditEntries.Add(new AuditEntry
         {

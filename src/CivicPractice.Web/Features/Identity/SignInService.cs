@@ -231,6 +231,17 @@ public sealed class AccountService(UserManager<AppUser> users, PiiProtector pii,
         return user;
     }
 
+    /// <summary>
+    /// Replaces the password without the old one (the caller has proven the right to: an admin's reset, an SMS code, the
+    /// current password). The new security stamp that comes with it ends every session of the person.
+    /// </summary>
+    public async Task SetPasswordAsync(AppUser user, string password)
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded) throw new Domain.Common.DomainException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>12 characters from all four classes, so it always meets the policy.</summary>
     public static string NewPassword()
     {
