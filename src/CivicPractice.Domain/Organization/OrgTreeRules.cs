@@ -3,7 +3,7 @@ using CivicPractice.Domain.Common;
 namespace CivicPractice.Domain.Organization;
 
 /// <summary>
-/// Which unit may hang under which (DOMAIN.md §2: 中心 → 所 → 站 → 点, bases at the center or an institute),
+/// Which unit may hang under which (DOMAIN.md §2: 中心 → 所 → 站 → 点, bases at the center, an institute or a station),
 /// and the materialised path arithmetic that makes "my subtree" one prefix comparison.
 /// </summary>
 public static class OrgTreeRules
@@ -14,7 +14,7 @@ public static class OrgTreeRules
         (OrgUnitType.Institute, OrgUnitType.Center) => true,
         (OrgUnitType.Station, OrgUnitType.Institute) => true,
         (OrgUnitType.Point, OrgUnitType.Station) => true,
-        (OrgUnitType.Base, OrgUnitType.Center or OrgUnitType.Institute) => true,
+        (OrgUnitType.Base, OrgUnitType.Center or OrgUnitType.Institute or OrgUnitType.Station) => true,
         _ => false,
     };
 

@@ -25,6 +25,11 @@ public sealed class OrgUnit
     public double? Longitude { get; private set; }
     /// <summary>常住人口 — the denominator of the 13 % registration indicator.</summary>
     public int ResidentPopulation { get; private set; }
+    /// <summary>
+    /// 党员人数 — party members and cadres on the unit's books: a base's employer (seed 004: cadres' registration is
+    /// counted by employer) or a village; the denominator of the party members' registration rate. 0 = not set.
+    /// </summary>
+    public int PartyMembers { get; private set; }
     public string? ContactName { get; private set; }
     /// <summary>The unit's public office line, shown on the portal (not a person's private number).</summary>
     public string? ContactPhone { get; private set; }
@@ -108,6 +113,7 @@ public sealed class OrgUnit
         if (string.IsNullOrWhiteSpace(d.Name)) throw new DomainException("请填写单位名称。");
         if (string.IsNullOrWhiteSpace(d.Code)) throw new DomainException("请填写单位编码。");
         if (d.ResidentPopulation < 0) throw new DomainException("常住人口不能为负数。");
+        if (d.PartyMembers < 0) throw new DomainException("党员人数不能为负数。");
         // Written so that NaN fails too.
         if (d.Latitude is { } lat && !(lat >= -90 && lat <= 90)) throw new DomainException("纬度应在 -90 到 90 之间。");
         if (d.Longitude is { } lon && !(lon >= -180 && lon <= 180)) throw new DomainException("经度应在 -180 到 180 之间。");
@@ -118,6 +124,7 @@ public sealed class OrgUnit
         Latitude = d.Latitude;
         Longitude = d.Longitude;
         ResidentPopulation = d.ResidentPopulation;
+        PartyMembers = d.PartyMembers;
         ContactName = Blank(d.ContactName);
         ContactPhone = Blank(d.ContactPhone);
         OpeningHours = Blank(d.OpeningHours);

@@ -11,4 +11,5 @@ public sealed record OrgUnitDetails(
     string? ContactName,
     string? ContactPhone,
     string? OpeningHours,
-    string? ManagerName);
+    string? ManagerName,
+    int PartyMembers = 0);

@@ -18,6 +18,8 @@ public enum TeamKind
     Detachment = 5,
     /// <summary>分队 — a specialised unit under a detachment.</summary>
     Section = 6,
+    /// <summary>基地志愿服务队 — a practice base's own team (DOMAIN.md §1: "a unit's practice base with its own team").</summary>
+    BaseTeam = 7,
 }
 
 public static class TeamLabels
@@ -30,6 +32,7 @@ public static class TeamLabels
         TeamKind.Squad => "小队",
         TeamKind.Detachment => "支队",
         TeamKind.Section => "分队",
+        TeamKind.BaseTeam => "基地服务队",
         _ => kind.ToString(),
     };
 
@@ -49,22 +52,27 @@ public static class TeamLabels
         _ => status.ToString(),
     };
 
-    /// <summary>The tier team a unit gets when it is created, or null for points and bases.</summary>
+    /// <summary>The team a unit gets when it is created (its tier team, or a base's own team), or null for points.</summary>
     public static TeamKind? TierFor(OrgUnitType unit) => unit switch
     {
         OrgUnitType.Center => TeamKind.Corps,
         OrgUnitType.Institute => TeamKind.Brigade,
         OrgUnitType.Station => TeamKind.Squadron,
+        OrgUnitType.Base => TeamKind.BaseTeam,
         _ => null,
     };
 
     /// <summary>"青山县新时代文明实践中心" → "青山县新时代文明实践志愿服务总队".</summary>
     public static string TierName(string unitName, TeamKind kind) => TierName(unitName, Of(kind));
 
+    /// <summary>The name of a unit's own team with the county's tier names; a base's team is "…志愿服务队" whatever they are.</summary>
+    public static string TierName(string unitName, TeamKind kind, TeamTierNames names) =>
+        TierName(unitName, kind == TeamKind.BaseTeam ? "队" : names.Of(kind));
+
     /// <summary>The same with the county's own name of the tier ("…志愿服务小队").</summary>
     public static string TierName(string unitName, string kindName)
     {
-        foreach (var suffix in new[] { "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站" })
+        foreach (var suffix in new[] { "新时代文明实践中心", "新时代文明实践所", "新时代文明实践站", "新时代文明实践基地", "实践基地" })
         {
             if (unitName.EndsWith(suffix, StringComparison.Ordinal)) return unitName[..^suffix.Length] + "新时代文明实践志愿服务" + kindName;
         }
@@ -97,18 +105,24 @@ public sealed class Team
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public bool IsTier => Kind is TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron;
+    /// <summary>A team that exists because its unit does (总队/大队/中队 and a base's team): made and kept with the unit.</summary>
+    public bool IsTier => IsTierKind(Kind);
+
+    public static bool IsTierKind(TeamKind kind) => kind is TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron or TeamKind.BaseTeam;
+
+    /// <summary>The unit teams approved volunteers are enlisted in: a station's 中队 or a base's team.</summary>
+    public static bool EnlistsMembers(TeamKind kind) => kind is TeamKind.Squadron or TeamKind.BaseTeam;
 
     /// <summary>The tier team of a unit (总队/大队/中队, as the county names them), under the tier team of its parent unit.</summary>
     public static Team ForUnit(OrgUnit unit, Team? parentTier, TeamTierNames names, DateTimeOffset now)
     {
-        var kind = TeamLabels.TierFor(unit.Type) ?? throw new DomainException("实践点和基地不单独组建层级队伍。");
+        var kind = TeamLabels.TierFor(unit.Type) ?? throw new DomainException("实践点不单独组建队伍。");
         return new Team
         {
             Id = Guid.CreateVersion7(now),
             CountyId = unit.CountyId,
             Kind = kind,
-            Name = TeamLabels.TierName(unit.Name, names.Of(kind)),
+            Name = TeamLabels.TierName(unit.Name, kind, names),
             ParentTeamId = parentTier?.Id,
             OrgUnitId = unit.Id,
             UnitPath = unit.Path,
@@ -127,10 +141,10 @@ public sealed class Team
                 throw new DomainException("支队应设在总队或大队之下。");
             case TeamKind.Section when parent is null || parent.Kind is not (TeamKind.Detachment or TeamKind.Brigade):
                 throw new DomainException("分队应设在支队或大队之下。");
-            case TeamKind.Squad when parent is null || parent.Kind is not (TeamKind.Squadron or TeamKind.Brigade):
-                throw new DomainException("小队应设在中队或大队之下。");
-            case TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron:
-                throw new DomainException("总队、大队、中队随单位自动组建，不能手工新增。");
+            case TeamKind.Squad when parent is null || parent.Kind is not (TeamKind.Squadron or TeamKind.Brigade or TeamKind.BaseTeam):
+                throw new DomainException("小队应设在中队、大队或基地服务队之下。");
+            case TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron or TeamKind.BaseTeam:
+                throw new DomainException("总队、大队、中队和基地服务队随单位自动组建，不能手工新增。");
         }
         if (parent is not null && parent.CountyId != unit.CountyId) throw new DomainException("上级队伍不属于本县。");
         if (!unit.IsActive) throw new DomainException("所属单位已停用。", DomainErrorKind.Conflict);
@@ -184,7 +198,7 @@ public sealed class Team
 
     public void Deactivate(DateTimeOffset now)
     {
-        if (IsTier) throw new DomainException("总队、大队、中队随单位存续，请停用对应单位。", DomainErrorKind.Conflict);
+        if (IsTier) throw new DomainException("总队、大队、中队和基地服务队随单位存续，请停用对应单位。", DomainErrorKind.Conflict);
         if (!IsActive) throw new DomainException("该队伍已是解散状态。", DomainErrorKind.Conflict);
         IsActive = false;
         UpdatedAt = now;

@@ -40,7 +40,7 @@ public sealed record VolunteerProfile(
     IReadOnlyList<string>? Availability);
 
 /// <summary>
-/// 志愿者 — a real-name registered volunteer of one station. Approval by the station gives the county-unique
+/// 志愿者 — a real-name registered volunteer of one station or base. Approval by the station gives the county-unique
 /// volunteer number. Withdrawal erases the personal fields and keeps the record (its hours stay countable).
 /// </summary>
 public sealed class Volunteer
@@ -58,7 +58,8 @@ public sealed class Volunteer
 
     public Guid Id { get; private set; }
     public Guid CountyId { get; private set; }
-    public Guid StationId { get; private set; }
+    /// <summary>The station or base the volunteer belongs to.</summary>
+    public Guid UnitId { get; private set; }
     public string UnitPath { get; private set; } = "";
     /// <summary>志愿者编号, county-unique, given at approval.</summary>
     public string? Number { get; private set; }
@@ -88,18 +89,21 @@ public sealed class Volunteer
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
 
-    public static Volunteer Register(OrgUnit station, VolunteerProfile profile, ProtectedIdentity identity, string consentText,
+    /// <summary>A volunteer belongs to a station (where they live) or a base (where they work, seed 004: staff of agencies and enterprises).</summary>
+    public static bool CanBelongTo(OrgUnitType type) => type is OrgUnitType.Station or OrgUnitType.Base;
+
+    public static Volunteer Register(OrgUnit unit, VolunteerProfile profile, ProtectedIdentity identity, string consentText,
         RegistrationSource source, DateTimeOffset now)
     {
-        if (station.Type != OrgUnitType.Station) throw new DomainException("志愿者须归属到一个实践站。");
-        if (!station.IsActive) throw new DomainException("所选实践站已停用，请选择其他实践站。", DomainErrorKind.Conflict);
+        if (!CanBelongTo(unit.Type)) throw new DomainException("志愿者须归属到一个实践站或实践基地。");
+        if (!unit.IsActive) throw new DomainException($"所选{OrgUnitLabels.Of(unit.Type)}已停用，请选择其他单位。", DomainErrorKind.Conflict);
         if (string.IsNullOrWhiteSpace(consentText)) throw new DomainException("请阅读并同意个人信息处理规则。");
         var v = new Volunteer
         {
             Id = Guid.CreateVersion7(now),
-            CountyId = station.CountyId,
-            StationId = station.Id,
-            UnitPath = station.Path,
+            CountyId = unit.CountyId,
+            UnitId = unit.Id,
+            UnitPath = unit.Path,
             IdIndex = identity.IdIndex,
             IdCipher = identity.IdCipher,
             IdMasked = identity.IdMasked,
@@ -147,12 +151,12 @@ public sealed class Volunteer
         Apply(profile, now);
     }
 
-    public void MoveToStation(OrgUnit station, DateTimeOffset now)
+    public void MoveToUnit(OrgUnit unit, DateTimeOffset now)
     {
         EnsureNotWithdrawn();
-        if (station.Type != OrgUnitType.Station || station.CountyId != CountyId) throw new DomainException("请选择本县的一个实践站。");
-        StationId = station.Id;
-        UnitPath = station.Path;
+        if (!CanBelongTo(unit.Type) || unit.CountyId != CountyId) throw new DomainException("请选择本县的一个实践站或实践基地。");
+        UnitId = unit.Id;
+        UnitPath = unit.Path;
         UpdatedAt = now;
     }
 

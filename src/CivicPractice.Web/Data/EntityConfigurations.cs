@@ -142,7 +142,7 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.HasIndex(v => new { v.CountyId, v.UnitPath });
         b.HasIndex(v => new { v.CountyId, v.Status });
         b.HasIndex(v => v.UserId);
-        b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.StationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -15,7 +15,9 @@ public sealed class OrgTreeRulesTests
     [InlineData(OrgUnitType.Point, OrgUnitType.Institute, false)]
     [InlineData(OrgUnitType.Institute, OrgUnitType.Station, false)]
     [InlineData(OrgUnitType.Center, OrgUnitType.Center, false)]
-    [InlineData(OrgUnitType.Base, OrgUnitType.Station, false)]
+    [InlineData(OrgUnitType.Base, OrgUnitType.Station, true)]
+    [InlineData(OrgUnitType.Base, OrgUnitType.Point, false)]
+    [InlineData(OrgUnitType.Base, OrgUnitType.Base, false)]
     public void CanBeChildOf_FollowsTheFourTiers(OrgUnitType child, OrgUnitType parent, bool allowed) =>
         Assert.Equal(allowed, OrgTreeRules.CanBeChildOf(child, parent));
 

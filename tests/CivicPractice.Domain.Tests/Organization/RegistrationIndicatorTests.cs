@@ -80,4 +80,26 @@ public sealed class RegistrationIndicatorTests
         Assert.Throws<CivicPractice.Domain.Common.DomainException>(() => county.SetRegistrationTarget(target));
         Assert.Equal(IndicatorPolicies.DefaultRegistrationTargetPercent, county.RegistrationTargetPercent);
     }
+
+    [Fact]
+    public void PartyMembers_AreCountedWhereTheyAreOnTheBooks_ABaseForItsEmployersCadres()
+    {
+        Guid center = Guid.NewGuid(), town = Guid.NewGuid(), village = Guid.NewGuid(), bureau = Guid.NewGuid(), factory = Guid.NewGuid();
+        var rolled = RegistrationIndicator.Roll(
+        [
+            new(center, null, 0, 0, 0),
+            new(town, center, 0, 0, 0),
+            new(village, town, 2_000, 300, 250, SetPartyMembers: 60, PartyRegistered: 45),
+            new(factory, village, 0, 80, 80, SetPartyMembers: 50, PartyRegistered: 50),   // a base under the village
+            new(bureau, center, 0, 40, 40, SetPartyMembers: 120, PartyRegistered: 30),    // a county bureau's base
+        ]);
+
+        Assert.Equal((50, 50, 100.0), (rolled[factory].PartyMembers, rolled[factory].PartyRegistered, rolled[factory].PartyRatePercent));
+        // A village's party branch and the enterprise inside it keep separate books: the figures add up.
+        Assert.Equal((110, 95), (rolled[village].PartyMembers, rolled[village].PartyRegistered));
+        Assert.Equal(380, rolled[village].Registered);
+        Assert.Equal((60 + 50 + 120, 45 + 50 + 30), (rolled[center].PartyMembers, rolled[center].PartyRegistered));
+        Assert.Equal(25.0, rolled[bureau].PartyRatePercent);
+        Assert.Null(RegistrationIndicator.Roll([new(town, null, 0, 0, 0)])[town].PartyRatePercent);
+    }
 }

@@ -57,6 +57,24 @@ public sealed class TeamTests
     }
 
     [Fact]
+    public void ABase_GetsItsOwnTeam_UnderTheTierTeamAboveIt_WhateverTheCountyCallsItsTiers()
+    {
+        var (center, institute, station) = Tree();
+        var names = TeamTierNames.Create("总队", "大队", "小队", "小分队");
+        var squadron = Team.ForUnit(station, Team.ForUnit(institute, Team.ForUnit(center, null, names, Now), names, Now), names, Now);
+        var enterprise = OrgUnit.Create(center.CountyId, station, OrgUnitType.Base, Details("杨家村茶业公司新时代文明实践基地", "QS01-001-B"), Now);
+
+        var team = Team.ForUnit(enterprise, squadron, names, Now);
+
+        Assert.Equal(("杨家村茶业公司新时代文明实践志愿服务队", TeamKind.BaseTeam, squadron.Id), (team.Name, team.Kind, team.ParentTeamId!.Value));
+        Assert.True(team.IsTier);
+        Assert.True(Team.EnlistsMembers(team.Kind));
+        Assert.Throws<DomainException>(() => team.Deactivate(Now));
+        Assert.Equal(team.Id, Team.Specialised(TeamKind.Squad, "茶业公司党员小队", enterprise, team, new TeamDetails(null, null, [], [], null), Now).ParentTeamId);
+        Assert.Throws<DomainException>(() => Team.Specialised(TeamKind.BaseTeam, "手工基地队", enterprise, squadron, new TeamDetails(null, null, [], [], null), Now));
+    }
+
+    [Fact]
     public void Membership_FollowsApplyApprove_InviteAccept_AndLeave()
     {
         var (center, _, _) = Tree();

@@ -75,6 +75,27 @@ public sealed class VolunteerTests
     }
 
     [Fact]
+    public void AVolunteer_BelongsToAStationOrABase_NeverToAPointOrInstitute()
+    {
+        var county = Guid.NewGuid();
+        var center = OrgUnit.Create(county, null, OrgUnitType.Center, Details("中心", "C"), Now);
+        var institute = OrgUnit.Create(county, center, OrgUnitType.Institute, Details("所", "I"), Now);
+        var station = OrgUnit.Create(county, institute, OrgUnitType.Station, Details("站", "S"), Now);
+        var point = OrgUnit.Create(county, station, OrgUnitType.Point, Details("点", "P"), Now);
+        var enterprise = OrgUnit.Create(county, station, OrgUnitType.Base, Details("茶业公司实践基地", "B"), Now);
+
+        var staff = Volunteer.Register(enterprise, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now);
+
+        Assert.Equal((enterprise.Id, enterprise.Path), (staff.UnitId, staff.UnitPath));
+        Assert.StartsWith(station.Path, staff.UnitPath); // inside the station's subtree: its admin sees the base's volunteers
+        var refused = Assert.Throws<DomainException>(() => Volunteer.Register(point, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now));
+        Assert.Equal("志愿者须归属到一个实践站或实践基地。", refused.Message);
+        staff.MoveToUnit(station, Now);
+        Assert.Equal(station.Id, staff.UnitId);
+        Assert.Throws<DomainException>(() => staff.MoveToUnit(institute, Now));
+    }
+
+    [Fact]
     public void Profile_ListsAreTrimmedAndDeduplicated()
     {
         var v = Register();

@@ -94,14 +94,15 @@ public class CivicAppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A person registers themselves on the portal (SMS code, consent): an account with no role until approved.</summary>
-    public async Task<HttpResponseMessage> SelfRegisterAsync(string phone, string idNumber, string name, Guid stationId)
+    public async Task<HttpResponseMessage> SelfRegisterAsync(string phone, string idNumber, string name, Guid stationId,
+        CivicPractice.Domain.Volunteers.PoliticalStatus political = CivicPractice.Domain.Volunteers.PoliticalStatus.Masses)
     {
         var client = Client();
         await client.PostAsJsonAsync("/api/v1/volunteer-registration/sms-code", new { phone, countyCode = CivicPractice.Web.Features.Demo.DemoSeeder.MainCountyCode });
         return await client.PostAsJsonAsync("/api/v1/volunteer-registration", new CivicPractice.Web.Features.Volunteers.SelfRegistrationRequest
         {
-            Phone = phone, Code = await LatestSmsCodeAsync(phone), IdNumber = idNumber, Name = name, StationId = stationId,
-            PoliticalStatus = CivicPractice.Domain.Volunteers.PoliticalStatus.Masses, Consent = true,
+            Phone = phone, Code = await LatestSmsCodeAsync(phone), IdNumber = idNumber, Name = name, UnitId = stationId,
+            PoliticalStatus = political, Consent = true,
         });
     }
 
@@ -186,5 +187,7 @@ public static class DemoLogins
     public const string TeamLeader = "13800000004";
     public const string Volunteer = "13800000005";
     public const string OtherStationAdmin = "13800000006";
+    /// <summary>基地主任: the station admin role at the county's first practice base.</summary>
+    public const string BaseAdmin = "13800000007";
     public const string OtherCountyAdmin = "13900000001";
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CivicPractice.Web.Tests.Infrastructure;
 
 /// <summary>Well-known units of the seeded demo data, looked up the way the seeder assigned its demo admins.</summary>
-public sealed record DemoUnits(OrgUnit Center, OrgUnit Institute, OrgUnit OtherInstitute, OrgUnit Station, OrgUnit OtherStation, OrgUnit OtherCountyCenter)
+/// <param name="Base">The practice base the demo base admin runs (the first one, at the center).</param>
+public sealed record DemoUnits(OrgUnit Center, OrgUnit Institute, OrgUnit OtherInstitute, OrgUnit Station, OrgUnit OtherStation, OrgUnit OtherCountyCenter, OrgUnit Base)
 {
     public static Task<DemoUnits> LoadAsync(CivicAppFactory app) => app.WithDbAsync(async db =>
     {
@@ -20,6 +21,7 @@ public sealed record DemoUnits(OrgUnit Center, OrgUnit Institute, OrgUnit OtherI
             institutes[1],
             stations[0],
             stations[1],
-            await db.OrgUnits.SingleAsync(u => u.CountyId == other.Id && u.Type == OrgUnitType.Center));
+            await db.OrgUnits.SingleAsync(u => u.CountyId == other.Id && u.Type == OrgUnitType.Center),
+            units.Where(u => u.Type == OrgUnitType.Base).OrderBy(u => u.SortOrder).First());
     });
 }

@@ -16,7 +16,7 @@ public sealed class TextInputTests(CivicAppFactory app) : IClassFixture<CivicApp
     {
         var units = await DemoUnits.LoadAsync(app);
         var admin = await app.SignedInAsync(DemoLogins.CountyAdmin);
-        var body = $"{{\"name\":\"  Jose\\u0301 Wang \",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19760606", "121")}\",\"phone\":\"13655550120\",\"stationId\":\"{units.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"tags\":[\" Cafe\\u0301 \"]}}";
+        var body = $"{{\"name\":\"  Jose\\u0301 Wang \",\"idNumber\":\"{Features.Volunteers.VolunteerRegistrationTests.IdNumber("19760606", "121")}\",\"phone\":\"13655550120\",\"unitId\":\"{units.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"tags\":[\" Cafe\\u0301 \"]}}";
 
         var created = await admin.PostAsync("/api/v1/volunteers", new StringContent(body, Encoding.UTF8, "application/json"));
 

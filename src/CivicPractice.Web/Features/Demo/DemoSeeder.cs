@@ -129,12 +129,21 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
         }
         center.Update(Details(center.Name, center.Code, center.Address, units.Where(u => u.Type == OrgUnitType.Institute).Sum(u => u.ResidentPopulation)), now);
 
+        // Bases at the center, an institute or a station (an enterprise in a village), each with its staff's party members.
         var baseCount = Math.Max(1, (int)Math.Round(10 * scale));
+        var allStations = units.Where(u => u.Type == OrgUnitType.Station).ToList();
         for (var b = 0; b < baseCount; b++)
         {
             var baseName = profile.Bases[b % profile.Bases.Length];
-            var parent = b % 3 == 0 || institutes.Count == 0 ? center : institutes[random.Next(institutes.Count)];
-            units.Add(OrgUnit.Create(county.Id, parent, OrgUnitType.Base, Details($"{baseName}{(b >= profile.Bases.Length ? (b / profile.Bases.Length + 1).ToString() : "")}实践基地", $"{prefix}-B{b + 1:D2}", baseName, 0), now, b + 1));
+            var parent = (b % 3) switch
+            {
+                1 when institutes.Count > 0 => institutes[random.Next(institutes.Count)],
+                2 when allStations.Count > 0 => allStations[random.Next(allStations.Count)],
+                _ => center,
+            };
+            var details = Details($"{baseName}{(b >= profile.Bases.Length ? (b / profile.Bases.Length + 1).ToString() : "")}实践基地", $"{prefix}-B{b + 1:D2}", baseName, 0)
+                with { PartyMembers = random.Next(20, 160) };
+            units.Add(OrgUnit.Create(county.Id, parent, OrgUnitType.Base, details, now, b + 1));
         }
         db.OrgUnits.AddRange(units);
         db.Venues.AddRange(Venues(profile, units, random, now));
@@ -160,6 +169,8 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
             await Login(4, PersonName(random), RoleKind.Volunteer, firstStation);
             await Login(5, PersonName(random), RoleKind.Volunteer, firstStation);
             await Login(6, PersonName(random), RoleKind.StationAdmin, secondStation);
+            // 基地主任: the StationAdmin role at a base runs the base, its volunteers and its team.
+            await Login(7, PersonName(random), RoleKind.StationAdmin, units.First(u => u.Type == OrgUnitType.Base));
         }
         await db.SaveChangesAsync(ct);
 

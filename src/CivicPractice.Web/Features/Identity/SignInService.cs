@@ -105,7 +105,7 @@ public sealed class SignInService(
         tracked.LinkAccount(user.Id);
         if (tracked.Status == Domain.Volunteers.VolunteerStatus.Approved)
         {
-            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.StationId, clock.GetUtcNow()));
+            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.UnitId, clock.GetUtcNow()));
         }
         await db.SaveChangesAsync();
         return user;
@@ -120,9 +120,9 @@ public sealed class SignInService(
         var tracked = await db.Volunteers.FirstAsync(v => v.Id == volunteer.Id);
         tracked.LinkAccount(user.Id);
         if (tracked.Status == Domain.Volunteers.VolunteerStatus.Approved
-            && !await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == RoleKind.Volunteer && r.OrgUnitId == tracked.StationId))
+            && !await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && r.Role == RoleKind.Volunteer && r.OrgUnitId == tracked.UnitId))
         {
-            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.StationId, clock.GetUtcNow()));
+            db.RoleAssignments.Add(new RoleAssignment(tracked.CountyId, user.Id, RoleKind.Volunteer, tracked.UnitId, clock.GetUtcNow()));
         }
         await db.SaveChangesAsync();
         return user;

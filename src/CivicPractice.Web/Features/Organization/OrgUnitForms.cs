@@ -33,6 +33,11 @@ public class OrgUnitForm
     [Display(Name = "常住人口")]
     public int ResidentPopulation { get; set; }
 
+    /// <summary>Party members and cadres on the unit's books (a base: its employer's), for the party members' registration rate.</summary>
+    [Range(0, 1_000_000, ErrorMessage = "党员人数应在 0 到 100 万之间。")]
+    [Display(Name = "党员人数")]
+    public int PartyMembers { get; set; }
+
     [StringLength(30, ErrorMessage = "联系人最长 30 个字。")]
     [Display(Name = "联系人")]
     public string? ContactName { get; set; }
@@ -49,13 +54,13 @@ public class OrgUnitForm
     [Display(Name = "负责人")]
     public string? ManagerName { get; set; }
 
-    public OrgUnitDetails ToDetails() => new(Name ?? "", Code ?? "", Address, Latitude, Longitude, ResidentPopulation, ContactName, ContactPhone, OpeningHours, ManagerName);
+    public OrgUnitDetails ToDetails() => new(Name ?? "", Code ?? "", Address, Latitude, Longitude, ResidentPopulation, ContactName, ContactPhone, OpeningHours, ManagerName, PartyMembers);
 
     public static T From<T>(OrgUnitDto u) where T : OrgUnitForm, new() => new()
     {
         Name = u.Name, Code = u.Code, Address = u.Address, Latitude = u.Latitude, Longitude = u.Longitude,
         ResidentPopulation = u.ResidentPopulation, ContactName = u.ContactName, ContactPhone = u.ContactPhone,
-        OpeningHours = u.OpeningHours, ManagerName = u.ManagerName,
+        OpeningHours = u.OpeningHours, ManagerName = u.ManagerName, PartyMembers = u.PartyMembers,
     };
 }
 
@@ -117,7 +122,7 @@ public sealed class VenueForm
 public sealed record OrgUnitDto(
     Guid Id, Guid? ParentId, OrgUnitType Type, string Name, string Code, int Depth,
     string? Address, double? Latitude, double? Longitude, int ResidentPopulation, string? ContactName,
-    string? ContactPhone, string? OpeningHours, string? ManagerName, bool IsActive, int ChildCount)
+    string? ContactPhone, string? OpeningHours, string? ManagerName, bool IsActive, int ChildCount, int PartyMembers)
 {
     public string TypeName => OrgUnitLabels.Of(Type);
 }

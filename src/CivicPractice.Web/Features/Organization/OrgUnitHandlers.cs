@@ -76,8 +76,8 @@ public static class OrgUnitHandlers
         // unless someone has given the team a name of its own.
         if (unit.Name != oldName && await TierTeamOfAsync(db, unit, ct) is { } team)
         {
-            var kindName = (await TeamTiersAsync(db, unit.CountyId, ct)).Of(team.Kind);
-            if (team.Name == TeamLabels.TierName(oldName, kindName)) team.Rename(TeamLabels.TierName(unit.Name, kindName), now);
+            var names = await TeamTiersAsync(db, unit.CountyId, ct);
+            if (team.Name == TeamLabels.TierName(oldName, team.Kind, names)) team.Rename(TeamLabels.TierName(unit.Name, team.Kind, names), now);
         }
         await SaveAsync(db, ct);
         return await GetAsync(db, id, ct);
@@ -97,7 +97,7 @@ public static class OrgUnitHandlers
         var venues = await db.Venues.Where(v => subtreeIds.Contains(v.OrgUnitId)).ToListAsync(ct);
         var pathOf = descendants.Append(unit).ToDictionary(u => u.Id, u => u.Path);
         foreach (var v in venues) v.FollowUnit(pathOf[v.OrgUnitId]);
-        foreach (var v in await db.Volunteers.Where(v => subtreeIds.Contains(v.StationId)).ToListAsync(ct)) v.FollowUnit(pathOf[v.StationId]);
+        foreach (var v in await db.Volunteers.Where(v => subtreeIds.Contains(v.UnitId)).ToListAsync(ct)) v.FollowUnit(pathOf[v.UnitId]);
         var newParentTier = await TierTeamOfAsync(db, newParent, ct);
         foreach (var t in await db.Teams.Where(t => subtreeIds.Contains(t.OrgUnitId)).ToListAsync(ct))
         {
@@ -176,5 +176,5 @@ public static class OrgUnitHandlers
         units.Select(u => new OrgUnitDto(
             u.Id, u.ParentId, u.Type, u.Name, u.Code, u.Depth, u.Address, u.Latitude, u.Longitude,
             u.ResidentPopulation, u.ContactName, u.ContactPhone, u.OpeningHours, u.ManagerName, u.IsActive,
-            db.OrgUnits.Count(c => c.ParentId == u.Id && (includeInactive || c.IsActive))));
+            db.OrgUnits.Count(c => c.ParentId == u.Id && (includeInactive || c.IsActive)), u.PartyMembers));
 }

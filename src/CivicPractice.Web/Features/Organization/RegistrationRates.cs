@@ -9,7 +9,8 @@ namespace CivicPractice.Web.Features.Organization;
 /// <summary>One unit's line of the registration indicator.</summary>
 public sealed record UnitRegistrationDto(
     Guid Id, string Name, OrgUnitType Type, int SetPopulation, int ChildrenPopulation, int Population,
-    bool PopulationDiffers, int Registered, int Approved, double? RatePercent, bool MeetsTarget)
+    bool PopulationDiffers, int Registered, int Approved, double? RatePercent, bool MeetsTarget,
+    int PartyMembers, int PartyRegistered, double? PartyRatePercent)
 {
     public string TypeName => OrgUnitLabels.Of(Type);
 }
@@ -20,7 +21,9 @@ public sealed record RegistrationReport(double TargetPercent, UnitRegistrationDt
 /// <summary>
 /// 志愿者注册率 (DOMAIN.md §4): registered volunteers — approved and pending, not rejected or withdrawn — over the
 /// resident population, with the approved beside it. A unit's population is its own figure when set, else the sum
-/// of its children's (<see cref="RegistrationIndicator"/>). Only active units count, with the volunteers of their stations.
+/// of its children's (<see cref="RegistrationIndicator"/>). Only active units count, with the volunteers of their stations
+/// and bases. Beside it the party members' registration (target 100 %, seed 003): registered party-member volunteers over
+/// the party members on the units' books — a base's are its employer's cadres (seed 004), so cadres count where they work.
 /// </summary>
 public static class RegistrationRates
 {
@@ -33,26 +36,28 @@ public static class RegistrationRates
             .Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位");
         var units = await db.OrgUnits.AsNoTracking()
             .Where(u => u.Path.StartsWith(unit.Path) && (u.IsActive || u.Id == unit.Id))
-            .Select(u => new { u.Id, u.ParentId, u.Name, u.Type, u.ResidentPopulation, u.Depth, u.SortOrder, u.Code })
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.Type, u.ResidentPopulation, u.PartyMembers, u.Depth, u.SortOrder, u.Code })
             .ToListAsync(ct);
         var counts = await db.Volunteers.AsNoTracking()
             .Where(v => v.UnitPath.StartsWith(unit.Path) && (v.Status == VolunteerStatus.Pending || v.Status == VolunteerStatus.Approved))
-            .GroupBy(v => new { v.StationId, v.Status })
-            .Select(g => new { g.Key.StationId, g.Key.Status, Count = g.Count() })
+            .GroupBy(v => new { v.UnitId, v.Status, Party = v.PoliticalStatus == PoliticalStatus.PartyMember || v.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember })
+            .Select(g => new { g.Key.UnitId, g.Key.Status, g.Key.Party, Count = g.Count() })
             .ToListAsync(ct);
         var target = await db.Counties.AsNoTracking().Select(c => c.RegistrationTargetPercent).FirstAsync(ct);
 
-        var registered = counts.GroupBy(c => c.StationId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var approved = counts.Where(c => c.Status == VolunteerStatus.Approved).ToDictionary(c => c.StationId, c => c.Count);
+        var registered = counts.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var approved = counts.Where(c => c.Status == VolunteerStatus.Approved).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var party = counts.Where(c => c.Party).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var rolled = RegistrationIndicator.Roll(units.Select(u => new PopulationNode(
-            u.Id, u.Id == unit.Id ? null : u.ParentId, u.ResidentPopulation, registered.GetValueOrDefault(u.Id), approved.GetValueOrDefault(u.Id))));
+            u.Id, u.Id == unit.Id ? null : u.ParentId, u.ResidentPopulation, registered.GetValueOrDefault(u.Id), approved.GetValueOrDefault(u.Id),
+            u.PartyMembers, party.GetValueOrDefault(u.Id))));
 
         UnitRegistrationDto Line(Guid id)
         {
             var u = units.First(x => x.Id == id);
             var r = rolled[id];
             return new UnitRegistrationDto(u.Id, u.Name, u.Type, r.SetPopulation, r.ChildrenPopulation, r.Population,
-                r.PopulationDiffers, r.Registered, r.Approved, r.RatePercent, r.MeetsTarget(target));
+                r.PopulationDiffers, r.Registered, r.Approved, r.RatePercent, r.MeetsTarget(target), r.PartyMembers, r.PartyRegistered, r.PartyRatePercent);
         }
         var children = units.Where(u => u.ParentId == unit.Id && u.Id != unit.Id)
             .OrderBy(u => u.Type).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => Line(u.Id)).ToList();

@@ -36,24 +36,28 @@ public sealed class TeamDemoContributor(Infrastructure.PiiProtector pii) : IDemo
         var volunteers = await db.Volunteers.AsNoTracking()
             .Where(v => v.CountyId == ctx.County.Id && v.Status == VolunteerStatus.Approved)
             .OrderBy(v => v.Number)
-            .Select(v => new { v.Id, v.StationId, v.PoliticalStatus, v.UserId }).ToListAsync(ct);
+            .Select(v => new { v.Id, v.UnitId, v.PoliticalStatus, v.UserId }).ToListAsync(ct);
         var random = ctx.Random;
         var pending = new List<TeamMember>();
         // The demo team leader account leads its station's squadron; elsewhere the first party member does.
         var leaderLogin = pii.PhoneIndex(DemoSeeder.TeamLeaderPhone);
         var demoLeaders = (await db.Users.Where(u => u.CountyId == ctx.County.Id && u.UserName == leaderLogin).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
-        var leaderChosen = volunteers.Where(v => v.UserId is { } u && demoLeaders.Contains(u)).Select(v => v.StationId).ToHashSet();
+        var leaderChosen = volunteers.Where(v => v.UserId is { } u && demoLeaders.Contains(u)).Select(v => v.UnitId).ToHashSet();
+        var seen = 0;
         foreach (var v in volunteers.OrderByDescending(v => v.UserId is { } u && demoLeaders.Contains(u)))
         {
-            if (!tierOf.TryGetValue(v.StationId, out var squadron)) continue;
+            seen++;
+            if (!tierOf.TryGetValue(v.UnitId, out var squadron)) continue;
             var member = TeamMember.Enlist(squadron, v.Id, ctx.Now);
             var leads = v.UserId is { } user && demoLeaders.Contains(user)
-                || (v.UserId is null && VolunteerLabels.IsPartyMember(v.PoliticalStatus) && leaderChosen.Add(v.StationId));
+                || (v.UserId is null && VolunteerLabels.IsPartyMember(v.PoliticalStatus) && leaderChosen.Add(v.UnitId));
             member.Assign(leads ? MemberRole.Leader : MemberRole.Member, leads || random.NextDouble() < 0.08);
             pending.Add(member);
-            if (random.NextDouble() < 0.01)
+            // About 1 % join a detachment; the first few go round them all, so no detachment stands empty at any scale.
+            var roundRobin = seen <= 3 * detachments.Count;
+            if (roundRobin || random.NextDouble() < 0.01)
             {
-                var joined = TeamMember.Enlist(detachments[random.Next(detachments.Count)], v.Id, ctx.Now);
+                var joined = TeamMember.Enlist(detachments[roundRobin ? seen % detachments.Count : random.Next(detachments.Count)], v.Id, ctx.Now);
                 joined.Assign(MemberRole.Member, random.NextDouble() < 0.3);
                 pending.Add(joined);
             }

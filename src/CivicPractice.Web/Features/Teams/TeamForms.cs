@@ -69,7 +69,7 @@ public sealed record TeamDto(
 }
 
 public sealed record TeamMemberRow(
-    Guid Id, Guid VolunteerId, string? Number, string Name, string PhoneMasked, string StationName, MemberRole Role, MembershipStatus Status,
+    Guid Id, Guid VolunteerId, string? Number, string Name, string PhoneMasked, string UnitName, MemberRole Role, MembershipStatus Status,
     bool IsBackbone, DateTimeOffset? JoinedAt)
 {
     public string RoleName => TeamLabels.Of(Role);

@@ -41,7 +41,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         var county = County;
         using var _ = Scope.AsSystem();
         var found = await (from v in db.Volunteers
-                           join u in db.OrgUnits on v.StationId equals u.Id
+                           join u in db.OrgUnits on v.UnitId equals u.Id
                            where v.CountyId == county && v.Status == VolunteerStatus.Approved && (v.Name.Contains(text) || v.Number == text)
                            orderby v.Number
                            select new { v.Id, v.Name, v.Number, Station = u.Name }).Take(20).ToListAsync(ct);
@@ -179,7 +179,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         var rows = await MemberRows(teamId, MembershipStatus.Active, null).ToListAsync(ct);
         var sheet = rows.Select(m => new Dictionary<string, object?>
         {
-            ["志愿者编号"] = m.Number, ["姓名"] = m.Name, ["手机号"] = m.PhoneMasked, ["所属实践站"] = m.StationName,
+            ["志愿者编号"] = m.Number, ["姓名"] = m.Name, ["手机号"] = m.PhoneMasked, ["所属单位"] = m.UnitName,
             ["职务"] = m.RoleName, ["骨干"] = m.IsBackbone ? "是" : "",
             ["入队时间"] = m.JoinedAt is { } j ? ChinaTime.Date(j) : "",
         }).ToList();
@@ -270,10 +270,10 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
     {
         using var _ = Scope.AsSystem();
         var place = await (from v in db.Volunteers
-                           join u in db.OrgUnits on v.StationId equals u.Id
+                           join u in db.OrgUnits on v.UnitId equals u.Id
                            where v.Id == volunteerId
-                           select new { v.StationId, u.ParentId }).FirstAsync(ct);
-        return (place.StationId, place.ParentId);
+                           select new { v.UnitId, u.ParentId }).FirstAsync(ct);
+        return (place.UnitId, place.ParentId);
     }
 
     public async Task<MyMembership> AcceptAsync(Guid memberId, CancellationToken ct = default)
@@ -375,7 +375,7 @@ public sealed class TeamService(AppDbContext db, IFileStore files, TimeProvider 
         else members = status is { } st ? members.Where(m => m.Status == st) : members.Where(m => m.Status != MembershipStatus.Left);
         var joined = from m in members
                      join v in db.Volunteers.IgnoreQueryFilters() on m.VolunteerId equals v.Id
-                     join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
+                     join u in db.OrgUnits.IgnoreQueryFilters() on v.UnitId equals u.Id
                      where v.CountyId == county
                      select new { m, v, u };
         var text = search?.Trim();

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CivicPractice.Web.Features.Teams;
 
-/// <summary>The tier teams that mirror the tree (总队/大队/中队), and the volunteers' place in their station's one.</summary>
+/// <summary>The tier teams that mirror the tree (总队/大队/中队, and a base's team), and the volunteers' place in their unit's one.</summary>
 public static class TierTeams
 {
     /// <summary>What the county calls its tiers (总队/大队/中队/小队 unless it chose otherwise).</summary>
@@ -17,21 +17,22 @@ public static class TierTeams
         return c is null ? TeamTierNames.Default : new TeamTierNames(c.CorpsName, c.BrigadeName, c.SquadronName, c.SquadName);
     }
 
-    /// <summary>The tier team of a unit, or null for points and bases.</summary>
+    /// <summary>The tier team of a unit (a base's own team for a base), or null for points.</summary>
     public static async Task<Team?> OfUnitAsync(AppDbContext db, OrgUnit unit, CancellationToken ct) =>
         TeamLabels.TierFor(unit.Type) is { } tier ? await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == unit.Id && t.Kind == tier, ct) : null;
 
-    /// <summary>The active station teams (中队) of the units given, by station id: the teams approved volunteers join.</summary>
-    public static async Task<Dictionary<Guid, Team>> OfStationsAsync(AppDbContext db, IReadOnlyCollection<Guid> stationIds, CancellationToken ct) =>
-        await db.Teams.AsNoTracking().Where(t => t.Kind == TeamKind.Squadron && t.IsActive && stationIds.Contains(t.OrgUnitId)).ToDictionaryAsync(t => t.OrgUnitId, ct);
+    /// <summary>The active unit teams (a station's 中队, a base's team) of the units given, by unit id: the teams approved volunteers join.</summary>
+    public static async Task<Dictionary<Guid, Team>> OfMemberUnitsAsync(AppDbContext db, IReadOnlyCollection<Guid> unitIds, CancellationToken ct) =>
+        await db.Teams.AsNoTracking().Where(t => (t.Kind == TeamKind.Squadron || t.Kind == TeamKind.BaseTeam) && t.IsActive && unitIds.Contains(t.OrgUnitId))
+            .ToDictionaryAsync(t => t.OrgUnitId, ct);
 
     /// <summary>
-    /// An approved volunteer is a member of their station's 中队 (DOMAIN.md §3: the tier teams mirror the tree), so the
-    /// station's team roster is its volunteers from the start. Nothing happens if they are already on its roster.
+    /// An approved volunteer is a member of their station's 中队 (DOMAIN.md §3: the tier teams mirror the tree) or of their
+    /// base's team, so the unit's team roster is its volunteers from the start. Nothing happens if they are already on it.
     /// </summary>
     public static async Task EnlistApprovedAsync(AppDbContext db, Volunteer volunteer, DateTimeOffset now, CancellationToken ct)
     {
-        var team = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == volunteer.StationId && t.Kind == TeamKind.Squadron && t.IsActive, ct);
+        var team = await db.Teams.FirstOrDefaultAsync(t => t.OrgUnitId == volunteer.UnitId && (t.Kind == TeamKind.Squadron || t.Kind == TeamKind.BaseTeam) && t.IsActive, ct);
         if (team is null || await db.TeamMembers.AnyAsync(m => m.TeamId == team.Id && m.VolunteerId == volunteer.Id, ct)) return;
         db.TeamMembers.Add(TeamMember.Enlist(team, volunteer.Id, now));
     }

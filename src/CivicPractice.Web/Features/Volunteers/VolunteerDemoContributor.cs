@@ -68,15 +68,29 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
                 if (pending.Count >= Batch) await FlushAsync();
             }
         }
+        // Staff of agencies and enterprises register with their employer's base (seed 004): most of its party members, a
+        // few others; fewer where the county's people register less (the same share as at the stations).
+        var shareFactor = share / DefaultShare;
+        foreach (var practiceBase in ctx.Units.Where(u => u.Type == OrgUnitType.Base))
+        {
+            var partyMembers = (int)Math.Round(practiceBase.PartyMembers * Math.Min(1, (0.6 + random.NextDouble() * 0.4) * shareFactor));
+            var others = (int)Math.Round(random.Next(5, 30) * shareFactor);
+            for (var i = 0; i < partyMembers + others; i++)
+            {
+                var v = NewVolunteer(practiceBase, PersonName(), NewPhone(), i < partyMembers ? PoliticalStatus.PartyMember : PoliticalStatus.Masses, employed: true);
+                pending.Add(v);
+                if (pending.Count >= Batch) await FlushAsync();
+            }
+        }
         await FlushAsync();
 
-        Volunteer NewVolunteer(OrgUnit station, string name, string phone, PoliticalStatus political, bool approved = false)
+        Volunteer NewVolunteer(OrgUnit station, string name, string phone, PoliticalStatus political, bool approved = false, bool employed = false)
         {
             var id = NewIdNumber();
             ChineseIdNumber.TryParse(id, today, out var parsed, out _);
             var age = parsed!.AgeOn(today);
             var tags = new List<string>();
-            if (VolunteerLabels.IsPartyMember(political) && random.NextDouble() < 0.4) tags.Add("在职党员");
+            if (VolunteerLabels.IsPartyMember(political) && (employed || random.NextDouble() < 0.4)) tags.Add("在职党员");
             if (age >= 60 && random.NextDouble() < 0.3) tags.Add(random.Next(2) == 0 ? "五老" : "老教师");
             if (age <= 24 && random.NextDouble() < 0.4) tags.Add("大学生");
             if (random.NextDouble() < 0.05) tags.Add("文艺骨干");
@@ -97,7 +111,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             {
                 if (!await db.RoleAssignments.AnyAsync(r => r.UserId == v.UserId && r.Role == RoleKind.Volunteer, ct))
                 {
-                    db.RoleAssignments.Add(new RoleAssignment(v.CountyId, v.UserId!.Value, RoleKind.Volunteer, v.StationId, ctx.Now));
+                    db.RoleAssignments.Add(new RoleAssignment(v.CountyId, v.UserId!.Value, RoleKind.Volunteer, v.UnitId, ctx.Now));
                 }
             }
             await db.SaveChangesAsync(ct);

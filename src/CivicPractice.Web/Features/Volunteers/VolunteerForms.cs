@@ -45,9 +45,10 @@ public class VolunteerRegistrationForm : VolunteerProfileForm
     [Display(Name = "手机号")]
     public string? Phone { get; set; }
 
-    [Required(ErrorMessage = "请选择所属实践站。")]
-    [Display(Name = "所属实践站")]
-    public Guid? StationId { get; set; }
+    /// <summary>The station (where the person lives) or base (where they work) they register at.</summary>
+    [Required(ErrorMessage = "请选择所属实践站或实践基地。")]
+    [Display(Name = "所属单位")]
+    public Guid? UnitId { get; set; }
 
     [Range(typeof(bool), "true", "true", ErrorMessage = "请阅读并同意《个人信息处理规则》。")]
     public bool Consent { get; set; }
@@ -100,7 +101,7 @@ public sealed class RevealRequest
 /// </summary>
 public sealed record VolunteerRow(
     Guid Id, string? Number, string Name, Gender? Gender, int? Age, string PhoneMasked, string IdMasked,
-    PoliticalStatus PoliticalStatus, Guid StationId, string StationName, VolunteerStatus Status, List<string> Tags, DateTimeOffset CreatedAt)
+    PoliticalStatus PoliticalStatus, Guid UnitId, string UnitName, VolunteerStatus Status, List<string> Tags, DateTimeOffset CreatedAt)
 {
     public string StatusName => VolunteerLabels.Of(Status);
     public string PoliticalStatusName => VolunteerLabels.Of(PoliticalStatus);
@@ -111,7 +112,7 @@ public sealed record VolunteerDetail(
     VolunteerRow Summary, List<string> Skills, List<string> Interests, List<string> Availability, RegistrationSource Source,
     string ConsentText, DateTimeOffset ConsentAt, string? ReviewNote, DateTimeOffset? ReviewedAt, DateTimeOffset? WithdrawnAt);
 
-public sealed record RegistrationResult(Guid VolunteerId, VolunteerStatus Status, string? Number, string StationName)
+public sealed record RegistrationResult(Guid VolunteerId, VolunteerStatus Status, string? Number, string UnitName)
 {
     public string StatusName => VolunteerLabels.Of(Status);
 }
@@ -124,4 +125,8 @@ public sealed record OptionLists(
     string CountyName, string CountyCode, IReadOnlyList<StationChoice> Stations, IReadOnlyList<string> Skills,
     IReadOnlyList<string> Interests, IReadOnlyList<string> Tags, IReadOnlyList<string> Availability, string ConsentText);
 
-public sealed record StationChoice(Guid Id, string Name, string InstituteName);
+/// <summary>A unit a person may register at: a station under its institute's name, or a base under <see cref="BaseGroup"/>.</summary>
+public sealed record StationChoice(Guid Id, string Name, string InstituteName)
+{
+    public const string BaseGroup = "实践基地（机关、企事业单位、学校等）";
+}

@@ -39,7 +39,7 @@ public sealed record ImportProgress(int Done, int Total);
 
 /// <summary>
 /// Bulk registration from the county's Excel template. Every row is checked (ID number rules, phone, political
-/// status, a station inside the importer's subtree, duplicates in the file and in the county); good rows are
+/// status, a station or base inside the importer's subtree, duplicates in the file and in the county); good rows are
 /// registered and approved in batches (the importing admin vouches for them), bad rows are reported with their
 /// row number and reason. A person already registered is skipped, so running the same file twice adds nobody.
 /// </summary>
@@ -53,7 +53,10 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
     private const long MaxUnpackedBytes = 256L * 1024 * 1024;
     private static readonly TimeSpan ReportLifetime = TimeSpan.FromDays(1);
 
-    public static readonly string[] Headers = ["姓名", "身份证号码", "手机号", "政治面貌", "所属实践站", "服务意向", "专业技能", "人员标签", "可服务时间"];
+    public static readonly string[] Headers = ["姓名", "身份证号码", "手机号", "政治面貌", UnitHeader, "服务意向", "专业技能", "人员标签", "可服务时间"];
+    /// <summary>The station or base column; templates handed out before bases took volunteers call it <see cref="LegacyUnitHeader"/>.</summary>
+    private const string UnitHeader = "所属单位";
+    private const string LegacyUnitHeader = "所属实践站";
     private const int BatchSize = 1000;
     private static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '|', ' '];
 
@@ -67,29 +70,29 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
 
     /// <summary>
     /// The template: the header row and one example row (never imported); the ID and phone columns formatted as text, so
-    /// Excel keeps all 18 digits as typed; drop-downs for political status, station and the county's option lists, whose
-    /// choices stand on the sheet “选项”; the stations the admin may use; and the instructions.
+    /// Excel keeps all 18 digits as typed; drop-downs for political status, unit and the county's option lists, whose
+    /// choices stand on the sheet “选项”; the stations and bases the admin may use; and the instructions.
     /// </summary>
     public async Task<byte[]> TemplateAsync(CancellationToken ct = default)
     {
         var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
-        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).OrderBy(u => u.Path)
-            .Select(u => new { u.Name, u.Code }).ToListAsync(ct);
+        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && (u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base))
+            .OrderBy(u => u.Type).ThenBy(u => u.Path).Select(u => new { u.Name, u.Code, u.Type }).ToListAsync(ct);
         var rules = await VolunteerOptionRules.LoadAsync(db, countyId, ct);
         var duplicated = stations.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        // A station's choice is its name, or “name（code）” where two stations share the name; the import reads all three forms.
+        // A unit's choice is its name, or “name（code）” where two units share the name; the import reads all three forms.
         var stationChoices = stations.Select(s => duplicated.Contains(s.Name) ? $"{s.Name}（{s.Code}）" : s.Name).ToList();
         string[] Options(VolunteerOptionKind kind) => [.. rules.Names(kind)];
         var lists = new (string Header, IReadOnlyList<string> Values)[]
         {
-            ("政治面貌", PoliticalNames), ("所属实践站", stationChoices), ("服务意向", Options(VolunteerOptionKind.Interest)),
+            ("政治面貌", PoliticalNames), (UnitHeader, stationChoices), ("服务意向", Options(VolunteerOptionKind.Interest)),
             ("专业技能", Options(VolunteerOptionKind.Skill)), ("人员标签", Options(VolunteerOptionKind.Tag)), ("可服务时间", Options(VolunteerOptionKind.Availability)),
         };
         string Pick(VolunteerOptionKind kind, int skip) => Options(kind).Skip(skip).FirstOrDefault() ?? "";
         var example = new Dictionary<string, object?>
         {
             ["姓名"] = "张三（示例）", ["身份证号码"] = ExampleIdNumber, ["手机号"] = "13800138000", ["政治面貌"] = "中共党员",
-            ["所属实践站"] = stationChoices.FirstOrDefault() ?? "", ["服务意向"] = string.Join("、", Options(VolunteerOptionKind.Interest).Take(2)),
+            [UnitHeader] = stationChoices.FirstOrDefault() ?? "", ["服务意向"] = string.Join("、", Options(VolunteerOptionKind.Interest).Take(2)),
             ["专业技能"] = Pick(VolunteerOptionKind.Skill, 0), ["人员标签"] = Pick(VolunteerOptionKind.Tag, 0), ["可服务时间"] = Pick(VolunteerOptionKind.Availability, 0),
         };
         var longest = lists.Max(l => l.Values.Count);
@@ -97,12 +100,12 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         {
             ["志愿者"] = new[] { example },
             [ListsSheet] = Enumerable.Range(0, longest).Select(i => lists.ToDictionary(l => l.Header, l => (object?)l.Values.ElementAtOrDefault(i))).ToList(),
-            ["实践站列表"] = stations.Select(s => new Dictionary<string, object?> { ["实践站名称"] = s.Name, ["实践站编码"] = s.Code }).ToList(),
+            ["单位列表"] = stations.Select(s => new Dictionary<string, object?> { ["单位名称"] = s.Name, ["单位编码"] = s.Code, ["类型"] = OrgUnitLabels.Of(s.Type) }).ToList(),
             ["填写说明"] = new[]
             {
                 new Dictionary<string, object?> { ["说明"] = "每行一名志愿者；第二行是示例（身份证号码为国家标准中的示例号码），导入时自动忽略，可以保留或删除。" },
                 new Dictionary<string, object?> { ["说明"] = "身份证号码、手机号两列已设为文本格式，请直接输入完整号码；从别处粘贴时请用“选择性粘贴—值”，以免号码变成科学计数法。" },
-                new Dictionary<string, object?> { ["说明"] = "政治面貌、所属实践站请从下拉列表中选择；所属实践站也可填写“实践站列表”中的编码。" },
+                new Dictionary<string, object?> { ["说明"] = "政治面貌、所属单位请从下拉列表中选择；所属单位是志愿者居住地的实践站（村/社区），或工作单位的实践基地（机关、企业、学校等），也可填写“单位列表”中的编码。" },
                 new Dictionary<string, object?> { ["说明"] = "服务意向、专业技能、人员标签、可服务时间可从下拉列表选择，多项用顿号“、”分隔，只能填写“选项”表中列出的内容。" },
                 new Dictionary<string, object?> { ["说明"] = "导入即视为申请人已线下签署《志愿者个人信息处理规则》纸质同意书。" },
             },
@@ -157,11 +160,11 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var rowCount = Math.Max(size.Rows - 1, 0);
 
         var countyId = db.Scope.CountyId ?? throw new NotFoundException("县（区）");
-        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && u.Type == OrgUnitType.Station).ToListAsync(ct);
+        var stations = await db.OrgUnits.AsNoTracking().Where(u => u.IsActive && (u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base)).ToListAsync(ct);
         var byCode = stations.GroupBy(s => s.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var byName = stations.GroupBy(s => s.Name).ToDictionary(g => g.Key, g => g.ToList());
         var optionRules = await VolunteerOptionRules.LoadAsync(db, countyId, ct);
-        var squadrons = await Teams.TierTeams.OfStationsAsync(db, [.. stations.Select(s => s.Id)], ct);
+        var squadrons = await Teams.TierTeams.OfMemberUnitsAsync(db, [.. stations.Select(s => s.Id)], ct);
         var countyCode = await db.Counties.Where(c => c.Id == countyId).Select(c => c.Code).FirstAsync(ct);
         var known = await ExistingIndexesAsync(countyId, ct);
         var seenInFile = new Dictionary<string, int>();
@@ -179,6 +182,7 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var i = -1;
         foreach (var row in ReadRows(file, ct))
         {
+            if (!row.ContainsKey(UnitHeader) && row.TryGetValue(LegacyUnitHeader, out var legacy)) row[UnitHeader] = legacy;
             if (++i == 0 && !Headers.Take(5).All(row.ContainsKey))
             {
                 throw new Domain.Common.DomainException("表头与模板不一致，请下载最新模板后重新填写。须包含：" + string.Join("、", Headers.Take(5)) + "。");
@@ -204,9 +208,9 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
             var phone = MobileNumber.Normalize(Text(row, "手机号"));
             if (!MobileNumber.IsValid(phone)) { Reject(MobileNumber.Invalid); continue; }
             if (ParsePolitical(Text(row, "政治面貌")) is not { } political) { Reject("政治面貌无效，应为：中共党员、中共预备党员、共青团员、民主党派、无党派人士、群众。"); continue; }
-            var stationKey = Text(row, "所属实践站");
+            var stationKey = Text(row, UnitHeader);
             OrgUnit? station = byCode.GetValueOrDefault(stationKey);
-            // “name（code）”, as the template's drop-down offers stations that share a name.
+            // “name（code）”, as the template's drop-down offers units that share a name.
             if (station is null && StationChoice().Match(stationKey) is { Success: true } choice
                 && byCode.GetValueOrDefault(choice.Groups["code"].Value) is { } coded && coded.Name == choice.Groups["name"].Value.Trim())
             {
@@ -214,10 +218,10 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
             }
             if (station is null && byName.TryGetValue(stationKey, out var named))
             {
-                if (named.Count > 1) { Reject($"实践站名称“{stationKey}”有重名，请填写实践站编码。"); continue; }
+                if (named.Count > 1) { Reject($"单位名称“{stationKey}”有重名，请填写单位编码。"); continue; }
                 station = named[0];
             }
-            if (station is null) { Reject(stationKey.Length == 0 ? "请填写所属实践站。" : $"找不到实践站“{stationKey}”，或不在您的管理范围内。"); continue; }
+            if (station is null) { Reject(stationKey.Length == 0 ? "请填写所属单位（实践站或实践基地）。" : $"找不到实践站或实践基地“{stationKey}”，或不在您的管理范围内。"); continue; }
 
             var idIndex = pii.IdIndex(id!);
             var phoneIndex = pii.PhoneIndex(phone);
@@ -237,7 +241,7 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
             var volunteer = Volunteer.Register(station, profile, pii.Protect(id!, phone), consent, RegistrationSource.Import, now);
             volunteer.Approve(countyCode + (++nextNumber).ToString("D7", CultureInfo.InvariantCulture), db.Scope.UserId ?? Guid.Empty, now);
             batch.Add(volunteer);
-            // Approved, so a member of the station's 中队 like every approved volunteer.
+            // Approved, so a member of the station's 中队 (or the base's team) like every approved volunteer.
             if (squadrons.TryGetValue(station.Id, out var squadron)) enlisted.Add(Domain.Teams.TeamMember.Enlist(squadron, volunteer.Id, now));
             if (batch.Count >= BatchSize)
             {
@@ -347,7 +351,7 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
             {
                 ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
                 ["年龄"] = r.Age,
-                ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, ["所属实践站"] = r.StationName,
+                ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, [UnitHeader] = r.UnitName,
                 ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
                 ["注册时间"] = ChinaTime.Format(r.CreatedAt),
             });

@@ -27,19 +27,23 @@ public sealed class VolunteerService(
         using var _ = Scope.AsSystem();
         var county = await db.Counties.Where(c => c.IsActive && (countyCode == null || c.Code == countyCode)).OrderBy(c => c.Code).FirstOrDefaultAsync(ct);
         if (county is null) return null;
-        var units = await db.OrgUnits.AsNoTracking().Where(u => u.CountyId == county.Id && u.IsActive && (u.Type == OrgUnitType.Institute || u.Type == OrgUnitType.Station))
+        var units = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.CountyId == county.Id && u.IsActive && (u.Type == OrgUnitType.Institute || u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base))
             .OrderBy(u => u.SortOrder).Select(u => new { u.Id, u.ParentId, u.Type, u.Name, u.SortOrder }).ToListAsync(ct);
         var institutes = units.Where(u => u.Type == OrgUnitType.Institute).ToDictionary(u => u.Id);
         var stations = units.Where(u => u.Type == OrgUnitType.Station && u.ParentId is { } p && institutes.ContainsKey(p))
             .OrderBy(u => institutes[u.ParentId!.Value].SortOrder).ThenBy(u => u.SortOrder)
-            .Select(u => new StationChoice(u.Id, u.Name, institutes[u.ParentId!.Value].Name)).ToList();
+            .Select(u => new StationChoice(u.Id, u.Name, institutes[u.ParentId!.Value].Name))
+            // Staff of agencies, enterprises and schools register with their employer's base (seed 004).
+            .Concat(units.Where(u => u.Type == OrgUnitType.Base).Select(u => new StationChoice(u.Id, u.Name, StationChoice.BaseGroup)))
+            .ToList();
         var options = await db.VolunteerOptions.AsNoTracking().Where(o => o.CountyId == county.Id && o.IsActive).OrderBy(o => o.SortOrder).ToListAsync(ct);
         List<string> Of(VolunteerOptionKind k) => [.. options.Where(o => o.Kind == k).Select(o => o.Name)];
         return new OptionLists(county.Name, county.Code, stations, Of(VolunteerOptionKind.Skill), Of(VolunteerOptionKind.Interest),
             Of(VolunteerOptionKind.Tag), Of(VolunteerOptionKind.Availability), VolunteerConsent.Text);
     }
 
-    /// <summary>The option lists of the county a station belongs to (for a volunteer correcting their data).</summary>
+    /// <summary>The option lists of the county a station or base belongs to (for a volunteer correcting their data).</summary>
     public async Task<OptionLists?> OptionsForStationAsync(Guid stationId, CancellationToken ct = default)
     {
         string? code;
@@ -61,11 +65,11 @@ public sealed class VolunteerService(
         return await codes.SendAsync(phone, CodePurpose.Register, countyId, deliver: true, ct);
     }
 
-    /// <summary>Self-service registration: the phone is proven by an SMS code; the station is any active one of the county.</summary>
+    /// <summary>Self-service registration: the phone is proven by an SMS code; the unit is any active station or base of the county.</summary>
     public async Task<RegistrationResult> RegisterSelfAsync(SelfRegistrationRequest r, CancellationToken ct = default)
     {
         using var _ = Scope.AsSystem();
-        var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
+        var station = await MemberUnitAsync(r.UnitId, ct);
         ValidateIdentity(r, out var id, out var phone);
         // The code comes first: only the phone's owner may learn whether an ID or phone is already registered.
         var check = await codes.ConsumeAsync(phone, r.Code, CodePurpose.Register, ct);
@@ -78,18 +82,23 @@ public sealed class VolunteerService(
         return new RegistrationResult(volunteer.Id, volunteer.Status, volunteer.Number, station.Name);
     }
 
-    /// <summary>An admin registers a person at a station of their own subtree.</summary>
+    /// <summary>An admin registers a person at a station or base of their own subtree.</summary>
     public async Task<VolunteerDetail> RegisterByAdminAsync(AdminRegistrationRequest r, RegistrationSource source = RegistrationSource.Admin, CancellationToken ct = default)
     {
-        var station = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.StationId && u.Type == OrgUnitType.Station, ct) ?? throw new NotFoundException("实践站");
+        var station = await MemberUnitAsync(r.UnitId, ct);
         ValidateIdentity(r, out var id, out var phone);
-        // The station first: a refused registration must not have told the admin who is registered where.
-        if (!station.IsActive) throw new DomainException("所选实践站已停用，请选择其他实践站。", DomainErrorKind.Conflict);
+        // The unit first: a refused registration must not have told the admin who is registered where.
+        if (!station.IsActive) throw new DomainException($"所选{OrgUnitLabels.Of(station.Type)}已停用，请选择其他单位。", DomainErrorKind.Conflict);
         await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct, nameAnyStation: false);
         // No account is opened or linked here: the phone is not proven. The person's first SMS sign-in links it.
         var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, linkAccount: false, ct);
         return await GetAsync(volunteer.Id, ct);
     }
+
+    /// <summary>The station or base a volunteer is registered at (in the caller's scope).</summary>
+    private async Task<OrgUnit> MemberUnitAsync(Guid? unitId, CancellationToken ct) =>
+        await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId && (u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base), ct)
+        ?? throw new NotFoundException("实践站或实践基地");
 
     public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
@@ -186,7 +195,7 @@ public sealed class VolunteerService(
     public async Task<byte[]> ExportMineAsync(CancellationToken ct = default)
     {
         var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
-        var station = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == v.StationId).Select(u => u.Name).FirstAsync(ct);
+        var station = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == v.UnitId).Select(u => u.Name).FirstAsync(ct);
         await AuditAsync(AuditActions.Export, v, $"{v.Name} 导出本人信息", ct);
         return JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -197,7 +206,7 @@ public sealed class VolunteerService(
             性别 = v.Gender is { } g ? VolunteerLabels.Of(g) : null,
             出生日期 = v.BirthDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             政治面貌 = VolunteerLabels.Of(v.PoliticalStatus),
-            所属实践站 = station,
+            所属单位 = station,
             专业技能 = v.Skills,
             服务意向 = v.Interests,
             人员标签 = v.Tags,
@@ -308,7 +317,7 @@ public sealed class VolunteerService(
         var idIndex = pii.IdIndex(id);
         var phoneIndex = pii.PhoneIndex(phone);
         var holder = await (from v in db.Volunteers.IgnoreQueryFilters()
-                            join u in db.OrgUnits.IgnoreQueryFilters() on v.StationId equals u.Id
+                            join u in db.OrgUnits.IgnoreQueryFilters() on v.UnitId equals u.Id
                             where v.CountyId == countyId && (v.IdIndex == idIndex || v.PhoneIndex == phoneIndex)
                             select new { u.Name, v.UnitPath, SameId = v.IdIndex == idIndex }).FirstOrDefaultAsync(ct);
         if (holder is null) return;
@@ -351,9 +360,9 @@ public sealed class VolunteerService(
                 .OrderByDescending(v => v.Number).Select(v => v.Number).FirstOrDefaultAsync(ct);
             var next = (last is null ? 0 : long.Parse(last[countyCode.Length..], System.Globalization.CultureInfo.InvariantCulture)) + 1 + attempt;
             volunteer.Approve(countyCode + next.ToString("D7", System.Globalization.CultureInfo.InvariantCulture), Scope.UserId ?? Guid.Empty, clock.GetUtcNow());
-            if (volunteer.UserId is { } uid && !await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == uid && a.Role == RoleKind.Volunteer && a.OrgUnitId == volunteer.StationId, ct))
+            if (volunteer.UserId is { } uid && !await db.RoleAssignments.IgnoreQueryFilters().AnyAsync(a => a.UserId == uid && a.Role == RoleKind.Volunteer && a.OrgUnitId == volunteer.UnitId, ct))
             {
-                db.RoleAssignments.Add(new RoleAssignment(volunteer.CountyId, uid, RoleKind.Volunteer, volunteer.StationId, clock.GetUtcNow()));
+                db.RoleAssignments.Add(new RoleAssignment(volunteer.CountyId, uid, RoleKind.Volunteer, volunteer.UnitId, clock.GetUtcNow()));
             }
             await Teams.TierTeams.EnlistApprovedAsync(db, volunteer, clock.GetUtcNow(), ct);
             try
@@ -416,19 +425,19 @@ public sealed class VolunteerService(
     {
         var today = ChinaTime.Today(clock);
         return from v in rows
-               join u in db.OrgUnits on v.StationId equals u.Id
+               join u in db.OrgUnits on v.UnitId equals u.Id
                select new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
-                   v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt);
+                   v.PoliticalStatus, v.UnitId, u.Name, v.Status, v.Tags, v.CreatedAt);
     }
 
     private IQueryable<VolunteerDetail> Detail(IQueryable<Volunteer> rows)
     {
         var today = ChinaTime.Today(clock);
         return from v in rows
-               join u in db.OrgUnits on v.StationId equals u.Id
+               join u in db.OrgUnits on v.UnitId equals u.Id
                select new VolunteerDetail(
                    new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
-                       v.PoliticalStatus, v.StationId, u.Name, v.Status, v.Tags, v.CreatedAt),
+                       v.PoliticalStatus, v.UnitId, u.Name, v.Status, v.Tags, v.CreatedAt),
                    v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
     }
 

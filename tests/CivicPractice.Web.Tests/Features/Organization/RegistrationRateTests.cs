@@ -116,7 +116,7 @@ public sealed class RegistrationRateTests(CivicAppFactory app) : IClassFixture<C
             var response = await admin.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
             {
                 Name = "指标志愿者" + serial, IdNumber = first17 + ChineseIdNumber.CheckCharacter(first17), Phone = "1377777" + serial.ToString("D4"),
-                StationId = station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+                UnitId = station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
             });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             return (await response.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!.Summary.Id;

@@ -26,7 +26,7 @@ public sealed class CountySettingsTests(CivicAppFactory app) : IClassFixture<Civ
         var response = await client.PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
         {
             Phone = "13544440001", Code = code, Name = "自动通过", IdNumber = first17 + ChineseIdNumber.CheckCharacter(first17),
-            StationId = units.Station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+            UnitId = units.Station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         });
 
         var result = (await response.Content.ReadFromJsonAsync<RegistrationResult>(Json.Options))!;

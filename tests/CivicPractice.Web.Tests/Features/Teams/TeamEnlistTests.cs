@@ -18,8 +18,8 @@ public sealed class TeamEnlistTests(CivicAppFactory app) : IClassFixture<CivicAp
         var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
         var squadron = (await admin.GetFromJsonAsync<List<TeamDto>>("/api/v1/teams", Json.Options))!.Single(t => t.OrgUnitId == units.Station.Id && t.Kind == TeamKind.Squadron);
         var (stranger, own) = await app.WithDbAsync(async db => (
-            await db.Volunteers.Where(v => v.StationId == units.OtherStation.Id && v.Status == VolunteerStatus.Approved).Select(v => v.Id).FirstAsync(),
-            await db.Volunteers.Where(v => v.StationId == units.Station.Id && v.Status == VolunteerStatus.Approved
+            await db.Volunteers.Where(v => v.UnitId == units.OtherStation.Id && v.Status == VolunteerStatus.Approved).Select(v => v.Id).FirstAsync(),
+            await db.Volunteers.Where(v => v.UnitId == units.Station.Id && v.Status == VolunteerStatus.Approved
                 && !db.TeamMembers.Any(m => m.TeamId == squadron.Id && m.VolunteerId == v.Id)).Select(v => (Guid?)v.Id).FirstOrDefaultAsync()));
 
         var enlisted = await admin.PostAsJsonAsync($"/api/v1/teams/{squadron.Id}/members", new AddMemberRequest { VolunteerId = stranger, Enlist = true });

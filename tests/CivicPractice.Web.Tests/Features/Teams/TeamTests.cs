@@ -66,7 +66,7 @@ public sealed class TeamTests(CivicAppFactory app) : IClassFixture<CivicAppFacto
     {
         var units = await DemoUnits.LoadAsync(app);
         var squadronId = await app.WithDbAsync(db => db.Teams.Where(t => t.OrgUnitId == units.Station.Id && t.Kind == TeamKind.Squadron).Select(t => t.Id).SingleAsync());
-        var outsider = await app.WithDbAsync(db => db.Volunteers.Where(v => v.StationId == units.OtherStation.Id && v.Status == VolunteerStatus.Approved).Select(v => v.Id).FirstAsync());
+        var outsider = await app.WithDbAsync(db => db.Volunteers.Where(v => v.UnitId == units.OtherStation.Id && v.Status == VolunteerStatus.Approved).Select(v => v.Id).FirstAsync());
         var leader = await app.SignedInAsync(DemoLogins.TeamLeader);
 
         var members = await leader.GetFromJsonAsync<Paged<TeamMemberRow>>($"/api/v1/teams/{squadronId}/members", Json.Options);

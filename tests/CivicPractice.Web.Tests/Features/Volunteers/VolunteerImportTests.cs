@@ -76,9 +76,38 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
             where v.Source == RegistrationSource.Import && v.PhoneMasked.StartsWith("165")
             join m in db.TeamMembers on v.Id equals m.VolunteerId
             join t in db.Teams on m.TeamId equals t.Id
-            where t.OrgUnitId == v.StationId && t.Kind == Domain.Teams.TeamKind.Squadron && m.Status == Domain.Teams.MembershipStatus.Active
+            where t.OrgUnitId == v.UnitId && t.Kind == Domain.Teams.TeamKind.Squadron && m.Status == Domain.Teams.MembershipStatus.Active
             select v.Id).CountAsync());
         Assert.Equal(4, placed);
+    }
+
+    [Fact]
+    public async Task StaffImportedAtTheirEmployersBase_JoinTheBasesTeam_AndAnOldTemplatesStationColumnStillReads()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, _) = GenerateFile([units.Base.Code, units.Base.Name], total: 2, badRows: false, phonePrefix: "1641", region: "430127");
+        // A template handed out before bases took volunteers names the column 所属实践站.
+        var legacy = new MemoryStream(file).Query(useHeaderRow: true).Cast<IDictionary<string, object>>()
+            .Select(r => (IDictionary<string, object?>)r.ToDictionary(c => c.Key == "所属单位" ? "所属实践站" : c.Key, c => (object?)c.Value)).ToList();
+        var baseAdmin = await app.SignedInAsync(DemoLogins.BaseAdmin);
+
+        var imported = await ImportAsync(baseAdmin, Xlsx(legacy));
+        var refused = await ImportAsync(await app.SignedInAsync(DemoLogins.StationAdmin), file); // the base is not in a station admin's scope
+
+        Assert.Equal((2, 0), (imported.Imported, imported.ErrorCount));
+        Assert.Equal(2, refused.ErrorCount);
+        Assert.Contains("找不到实践站或实践基地", refused.Errors[0].Reason);
+        var placed = await app.WithDbAsync(db => (
+            from v in db.Volunteers
+            where v.PhoneMasked.StartsWith("164") && v.UnitId == units.Base.Id
+            join m in db.TeamMembers on v.Id equals m.VolunteerId
+            join t in db.Teams on m.TeamId equals t.Id
+            where t.OrgUnitId == units.Base.Id && t.Kind == Domain.Teams.TeamKind.BaseTeam && m.Status == Domain.Teams.MembershipStatus.Active
+            select v.Id).CountAsync());
+        Assert.Equal(2, placed);
+        var template = await baseAdmin.GetByteArrayAsync("/api/v1/volunteers/import/template");
+        var choices = new MemoryStream(template).Query(useHeaderRow: true, sheetName: "单位列表").Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([(units.Base.Name, "实践基地")], choices.Select(c => (c["单位名称"]?.ToString(), c["类型"]?.ToString())));
     }
 
     [Fact]
@@ -225,8 +254,8 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
             Assert.StartsWith("'选项'!$B$2:$B$", lists["E"].Formula1!.Text);
         }
         var choices = new MemoryStream(template).Query(useHeaderRow: true, sheetName: "选项").Cast<IDictionary<string, object>>().ToList();
-        Assert.Contains(choices, c => Equals(c["所属实践站"], units.Station.Name));
-        Assert.DoesNotContain(choices, c => Equals(c["所属实践站"], units.OtherStation.Name)); // outside the station admin's scope
+        Assert.Contains(choices, c => Equals(c["所属单位"], units.Station.Name));
+        Assert.DoesNotContain(choices, c => Equals(c["所属单位"], units.OtherStation.Name)); // outside the station admin's scope
         Assert.Contains(choices, c => Equals(c["政治面貌"], "中共党员"));
         Assert.Contains(choices, c => Equals(c["专业技能"], "医疗护理"));
 
@@ -268,7 +297,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
 
         Dictionary<string, object?> Row(string name, object? id, string phone, string tags = "在职党员") => new()
         {
-            ["姓名"] = name, ["身份证号码"] = id, ["手机号"] = phone, ["政治面貌"] = "群众", ["所属实践站"] = units.Station.Name,
+            ["姓名"] = name, ["身份证号码"] = id, ["手机号"] = phone, ["政治面貌"] = "群众", ["所属单位"] = units.Station.Name,
             ["服务意向"] = "敬老爱老", ["专业技能"] = "", ["人员标签"] = tags, ["可服务时间"] = "周末",
         };
     }
@@ -405,7 +434,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
                 ["身份证号码"] = id,
                 ["手机号"] = phonePrefix + i.ToString(new string('0', 11 - phonePrefix.Length), CultureInfo.InvariantCulture),
                 ["政治面貌"] = political[i % political.Length],
-                ["所属实践站"] = stationCodes[i % stationCodes.Count],
+                ["所属单位"] = stationCodes[i % stationCodes.Count],
                 ["服务意向"] = "敬老爱老、文明倡导",
                 ["专业技能"] = i % 3 == 0 ? "医疗护理" : "",
                 ["人员标签"] = i % 5 == 0 ? "在职党员" : "",
@@ -420,7 +449,7 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
                     case 0: row["身份证号码"] = id[..17] + (id[17] == '0' ? '1' : '0'); bad[rowNumber] = "校验位"; break;
                     case 1: row["身份证号码"] = Future(i); bad[rowNumber] = "晚于今天"; break;
                     case 2: row["手机号"] = "12345678"; bad[rowNumber] = "手机号"; break;
-                    case 3: row["所属实践站"] = "不存在的站"; bad[rowNumber] = "找不到实践站"; break;
+                    case 3: row["所属单位"] = "不存在的站"; bad[rowNumber] = "找不到实践站"; break;
                     case 4: row["政治面貌"] = "党外人士"; bad[rowNumber] = "政治面貌无效"; break;
                     case 5: row["身份证号码"] = rows[^1]["身份证号码"]; bad[rowNumber] = "身份证号码重复"; break;
                     default: row["姓名"] = ""; bad[rowNumber] = "姓名"; break;

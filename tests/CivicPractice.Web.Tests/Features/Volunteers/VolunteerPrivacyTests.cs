@@ -176,7 +176,7 @@ public sealed partial class VolunteerPrivacyTests(CivicAppFactory app) : IClassF
 
     private static AdminRegistrationRequest Registration(Guid stationId, string id, string phone, string name) => new()
     {
-        Name = name, IdNumber = id, Phone = phone, StationId = stationId, PoliticalStatus = PoliticalStatus.LeagueMember,
+        Name = name, IdNumber = id, Phone = phone, UnitId = stationId, PoliticalStatus = PoliticalStatus.LeagueMember,
         Skills = ["医疗护理"], Tags = ["在职党员"], Availability = ["周末"], Consent = true,
     };
 

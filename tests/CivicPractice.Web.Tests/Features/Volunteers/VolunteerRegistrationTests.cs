@@ -48,7 +48,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
         var created = await admin.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
         {
-            Phone = "13655550031", IdNumber = IdNumber("19880808", "131"), Name = "入队测试", StationId = units.Station.Id,
+            Phone = "13655550031", IdNumber = IdNumber("19880808", "131"), Name = "入队测试", UnitId = units.Station.Id,
             PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         });
         var volunteer = (await created.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!;
@@ -91,7 +91,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}/reveal", new { field = "IdNumber" }), HttpStatusCode.NotFound);
         var list = await admin.GetFromJsonAsync<Paged<VolunteerRow>>("/api/v1/volunteers?pageSize=200", Json.Options);
         Assert.NotEmpty(list!.Items);
-        Assert.All(list.Items, v => Assert.Equal(units.Station.Id, v.StationId));
+        Assert.All(list.Items, v => Assert.Equal(units.Station.Id, v.UnitId));
         var otherCounty = await app.SignedInAsync(DemoLogins.OtherCountyAdmin);
         await ProblemAssert.IsProblemAsync(await otherCounty.GetAsync($"/api/v1/volunteers/{theirs.Result.VolunteerId}"), HttpStatusCode.NotFound);
     }
@@ -217,7 +217,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         return await client.PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
         {
-            Phone = phone, Code = await app.LatestSmsCodeAsync(phone), IdNumber = id, Name = name, StationId = stationId,
+            Phone = phone, Code = await app.LatestSmsCodeAsync(phone), IdNumber = id, Name = name, UnitId = stationId,
             PoliticalStatus = PoliticalStatus.PartyMember, Interests = ["敬老爱老"], Skills = ["医疗护理"], Tags = ["在职党员"], Availability = ["周末"], Consent = true,
         });
     }
@@ -231,7 +231,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
 
         var probe = await app.Client().PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
         {
-            Phone = "13655550009", Code = "000000", IdNumber = id, Name = "探测者", StationId = units.OtherStation.Id,
+            Phone = "13655550009", Code = "000000", IdNumber = id, Name = "探测者", UnitId = units.OtherStation.Id,
             PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         });
 
@@ -245,7 +245,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
     {
         var units = await DemoUnits.LoadAsync(app);
         var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
-        var body = $"{{\"name\":\"无标签\",\"idNumber\":\"{IdNumber("19750505", "111")}\",\"phone\":\"13655550010\",\"stationId\":\"{units.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"skills\":null,\"tags\":[null,\" \",\"五老\"]}}";
+        var body = $"{{\"name\":\"无标签\",\"idNumber\":\"{IdNumber("19750505", "111")}\",\"phone\":\"13655550010\",\"unitId\":\"{units.Station.Id}\",\"politicalStatus\":\"Masses\",\"consent\":true,\"skills\":null,\"tags\":[null,\" \",\"五老\"]}}";
 
         var created = await admin.PostAsync("/api/v1/volunteers", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -271,7 +271,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
 
         var answers = await Task.WhenAll(phones.Select(phone => app.Client().PostAsJsonAsync("/api/v1/volunteer-registration", new SelfRegistrationRequest
         {
-            Phone = phone, Code = codes[phone], IdNumber = id, Name = "抢注者", StationId = units.Station.Id,
+            Phone = phone, Code = codes[phone], IdNumber = id, Name = "抢注者", UnitId = units.Station.Id,
             PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         })));
 
@@ -288,13 +288,13 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         var holder = await app.SignedInAsync(DemoLogins.StationAdmin);
         Assert.Equal(HttpStatusCode.Created, (await holder.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
         {
-            Phone = "13655558001", IdNumber = id, Name = "定位目标", StationId = units.Station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+            Phone = "13655558001", IdNumber = id, Name = "定位目标", UnitId = units.Station.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         })).StatusCode);
         var other = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
 
         var probe = await other.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
         {
-            Phone = "13655558002", IdNumber = id, Name = "探测", StationId = units.OtherStation.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+            Phone = "13655558002", IdNumber = id, Name = "探测", UnitId = units.OtherStation.Id, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         });
 
         var detail = (await ProblemAssert.IsProblemAsync(probe, HttpStatusCode.Conflict)).GetProperty("detail").GetString();
@@ -307,7 +307,7 @@ public sealed class VolunteerRegistrationTests(CivicAppFactory app) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await institute.PostAsync($"/api/v1/org/units/{stationId}/deactivate", null)).StatusCode);
         var onInactive = await institute.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
         {
-            Phone = "13655558001", IdNumber = IdNumber("19650506", "525"), Name = "探测", StationId = stationId, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+            Phone = "13655558001", IdNumber = IdNumber("19650506", "525"), Name = "探测", UnitId = stationId, PoliticalStatus = PoliticalStatus.Masses, Consent = true,
         });
         Assert.Contains("已停用", (await ProblemAssert.IsProblemAsync(onInactive, HttpStatusCode.Conflict)).GetProperty("detail").GetString());
     }

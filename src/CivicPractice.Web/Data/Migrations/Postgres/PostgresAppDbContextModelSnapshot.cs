@@ -151,6 +151,9 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -455,15 +458,15 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("uuid");
-
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("UnitPath")
                         .IsRequired()
@@ -481,7 +484,7 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StationId");
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("UserId");
 
@@ -976,7 +979,7 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("CivicPractice.Domain.Organization.OrgUnit", null)
                         .WithMany()
-                        .HasForeignKey("StationId")
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

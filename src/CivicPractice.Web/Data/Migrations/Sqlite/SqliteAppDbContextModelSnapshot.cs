@@ -145,6 +145,9 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("ParentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PartyMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -449,14 +452,14 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("StationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Tags")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UnitPath")
@@ -475,7 +478,7 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("StationId");
+                    b.HasIndex("UnitId");
 
                     b.HasIndex("UserId");
 
@@ -966,7 +969,7 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("CivicPractice.Domain.Organization.OrgUnit", null)
                         .WithMany()
-                        .HasForeignKey("StationId")
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -155,7 +155,7 @@ public partial class OrgTreePage : AdminPageBase
             ? await OrgUnitHandlers.CreateAsync(db, new CreateOrgUnitRequest
             {
                 ParentId = parent.Id, Type = type, Name = unitForm.Name, Code = unitForm.Code, Address = unitForm.Address,
-                Latitude = unitForm.Latitude, Longitude = unitForm.Longitude, ResidentPopulation = unitForm.ResidentPopulation,
+                Latitude = unitForm.Latitude, Longitude = unitForm.Longitude, ResidentPopulation = unitForm.ResidentPopulation, PartyMembers = unitForm.PartyMembers,
                 ContactName = unitForm.ContactName, ContactPhone = unitForm.ContactPhone, OpeningHours = unitForm.OpeningHours, ManagerName = unitForm.ManagerName,
             }, Clock.GetUtcNow())
             : await OrgUnitHandlers.UpdateAsync(db, parent.Id, unitForm, Clock.GetUtcNow()));

@@ -46,7 +46,7 @@ public partial class TeamsPage : AdminPageBase
     {
         TeamKind.Corps => [TeamKind.Detachment],
         TeamKind.Brigade => [TeamKind.Detachment, TeamKind.Section, TeamKind.Squad],
-        TeamKind.Squadron => [TeamKind.Squad],
+        TeamKind.Squadron or TeamKind.BaseTeam => [TeamKind.Squad],
         TeamKind.Detachment => [TeamKind.Section],
         _ => [],
     };
@@ -69,7 +69,7 @@ public partial class TeamsPage : AdminPageBase
             n => new TreeViewItem<TeamNode>(n)
             {
                 Text = n.Name,
-                Icon = n.Kind is TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron ? "fa-solid fa-flag" : "fa-solid fa-people-group",
+                Icon = Team.IsTierKind(n.Kind) ? "fa-solid fa-flag" : "fa-solid fa-people-group",
                 IsExpand = n.Kind is TeamKind.Corps,
             }).ToList();
     }
@@ -114,7 +114,7 @@ public partial class TeamsPage : AdminPageBase
     private async Task OpenEdit()
     {
         creatingKind = null;
-        editingTier = team!.Kind is TeamKind.Corps or TeamKind.Brigade or TeamKind.Squadron;
+        editingTier = Team.IsTierKind(team!.Kind);
         form = new TeamForm
         {
             Name = team.Name, LeadUnitName = team.LeadUnitName, Category = team.Category, Introduction = team.Introduction,

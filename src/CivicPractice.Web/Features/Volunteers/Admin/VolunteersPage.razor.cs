@@ -55,11 +55,11 @@ public partial class VolunteersPage : AdminPageBase
     protected override async Task OnPageInitializedAsync()
     {
         var units = await InScopeAsync(sp => sp.GetRequiredService<Data.AppDbContext>().OrgUnits
-            .Where(u => u.IsActive && (u.Type == OrgUnitType.Institute || u.Type == OrgUnitType.Station))
+            .Where(u => u.IsActive && (u.Type == OrgUnitType.Institute || u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base))
             .OrderBy(u => u.Type).ThenBy(u => u.Path)
             .Select(u => new { u.Id, u.Name, u.Type }).ToListAsync());
         unitItems = [new("", "全部"), .. units.Select(u => new SelectedItem(u.Id.ToString(), u.Name))];
-        stationItems = [.. units.Where(u => u.Type == OrgUnitType.Station).Select(u => new SelectedItem(u.Id.ToString(), u.Name))];
+        stationItems = [.. units.Where(u => Volunteer.CanBelongTo(u.Type)).Select(u => new SelectedItem(u.Id.ToString(), u.Name) { GroupName = OrgUnitLabels.Of(u.Type) })];
         var options = stationItems.Count == 0 ? null
             : await InScopeAsync(sp => sp.GetRequiredService<VolunteerService>().OptionsForStationAsync(Guid.Parse(stationItems[0].Value)));
         if (options is not null)
@@ -137,7 +137,7 @@ public partial class VolunteersPage : AdminPageBase
         {
             Name = create.Name, IdNumber = create.IdNumber?.Trim(), Phone = create.Phone, Consent = create.Consent,
             PoliticalStatus = Enum.TryParse<PoliticalStatus>(create.Political, out var p) ? p : null,
-            StationId = Guid.TryParse(create.Station, out var st) ? st : null,
+            UnitId = Guid.TryParse(create.Station, out var st) ? st : null,
         };
         var errors = Infrastructure.ValidationFilter<AdminRegistrationRequest>.Validate(request);
         if (errors.Count > 0)
@@ -235,8 +235,8 @@ public partial class VolunteersPage : AdminPageBase
         [Display(Name = "政治面貌")]
         public string? Political { get; set; }
 
-        [Required(ErrorMessage = "请选择所属实践站。")]
-        [Display(Name = "所属实践站")]
+        [Required(ErrorMessage = "请选择所属实践站或实践基地。")]
+        [Display(Name = "所属单位")]
         public string? Station { get; set; }
 
         public bool Consent { get; set; }
