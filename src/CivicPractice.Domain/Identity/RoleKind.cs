@@ -30,6 +30,10 @@ public static class RoleLabels
         _ => role.ToString(),
     };
 
+    /// <summary>The role as its holder is called at their unit: the station admin role held at a base is the 基地管理员.</summary>
+    public static string Of(RoleKind role, Organization.OrgUnitType unitType) =>
+        role == RoleKind.StationAdmin && unitType == Organization.OrgUnitType.Base ? "基地管理员" : Of(role);
+
     public static bool IsAdmin(RoleKind role) => role is RoleKind.CountyAdmin or RoleKind.InstituteAdmin or RoleKind.StationAdmin;
 
     /// <summary>Lower is wider: the role a person acts in when they hold several.</summary>

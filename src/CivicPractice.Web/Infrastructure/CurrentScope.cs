@@ -71,6 +71,8 @@ public static class CivicClaims
 {
     public const string County = "civic:county";
     public const string Unit = "civic:unit";
+    /// <summary>The <see cref="Domain.Organization.OrgUnitType"/> of <see cref="Unit"/>, for naming the role (a base's admin).</summary>
+    public const string UnitType = "civic:unit-type";
     public const string Role = "civic:role";
     public const string ScopePath = "civic:path";
     public const string DisplayName = "civic:name";

@@ -27,7 +27,7 @@ public sealed class CivicClaimsFactory(
         identity.AddClaim(new Claim(CivicClaims.DisplayName, user.DisplayName));
         var assignment = await db.RoleAssignments.IgnoreQueryFilters()
             .Where(r => r.UserId == user.Id)
-            .Join(db.OrgUnits.IgnoreQueryFilters(), r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Role, r.OrgUnitId, u.Path, u.IsActive })
+            .Join(db.OrgUnits.IgnoreQueryFilters(), r => r.OrgUnitId, u => u.Id, (r, u) => new { r.Role, r.OrgUnitId, u.Path, u.IsActive, u.Type })
             .Where(x => x.IsActive)
             .OrderBy(x => x.Role)
             .FirstOrDefaultAsync();
@@ -36,6 +36,7 @@ public sealed class CivicClaimsFactory(
             identity.AddClaim(new Claim(CivicClaims.Role, assignment.Role.ToString()));
             identity.AddClaim(new Claim(CivicClaims.Unit, assignment.OrgUnitId.ToString()));
             identity.AddClaim(new Claim(CivicClaims.ScopePath, assignment.Path));
+            identity.AddClaim(new Claim(CivicClaims.UnitType, assignment.Type.ToString()));
         }
         if (await Teams.TeamLeadership.LeadsAnyTeamAsync(db, user.Id)) identity.AddClaim(new Claim(CivicClaims.LeadsTeam, "true"));
         return identity;

@@ -10,10 +10,8 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Volunteers_OrgUnits_StationId",
-                table: "Volunteers");
-
+            // SQLite renames the column inside its foreign key itself; dropping and re-adding the key (as generated)
+            // would rebuild the whole table outside a transaction for nothing but the constraint's name.
             migrationBuilder.RenameColumn(
                 name: "StationId",
                 table: "Volunteers",
@@ -31,24 +29,12 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Volunteers_OrgUnits_UnitId",
-                table: "Volunteers",
-                column: "UnitId",
-                principalTable: "OrgUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
             BaseVolunteersData.Up(migrationBuilder, postgres: false);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Volunteers_OrgUnits_UnitId",
-                table: "Volunteers");
-
             migrationBuilder.DropColumn(
                 name: "PartyMembers",
                 table: "OrgUnits");
@@ -62,14 +48,6 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                 name: "IX_Volunteers_UnitId",
                 table: "Volunteers",
                 newName: "IX_Volunteers_StationId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Volunteers_OrgUnits_StationId",
-                table: "Volunteers",
-                column: "StationId",
-                principalTable: "OrgUnits",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
     }
 }
