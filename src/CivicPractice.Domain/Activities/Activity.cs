@@ -68,6 +68,8 @@ public sealed class Activity
     public DateTimeOffset SignupClosesAt { get; private set; }
     public int Seats { get; private set; }
     public int ConfirmedCount { get; private set; }
+    /// <summary>The last arrival number handed out; raised in the sign-up transaction, which also locks the row.</summary>
+    public long SignupSequence { get; private set; }
     public SignupAudience Audience { get; private set; }
     public Guid? AudienceTeamId { get; private set; }
     public List<string> RequiredSkills { get; private set; } = [];

@@ -31,6 +31,7 @@ public sealed class Signup
     private Signup() { }
 
     public Guid Id { get; private set; }
+    public Guid CountyId { get; private set; }
     public Guid ActivityId { get; private set; }
     public Guid VolunteerId { get; private set; }
     public SignupStatus Status { get; private set; }
@@ -51,12 +52,25 @@ public sealed class Signup
         }
         return new Signup
         {
-            Id = Guid.CreateVersion7(now), ActivityId = activity.Id, VolunteerId = volunteerId, Status = status,
+            Id = Guid.CreateVersion7(now), CountyId = activity.CountyId, ActivityId = activity.Id, VolunteerId = volunteerId, Status = status,
             Sequence = sequence, CreatedAt = now, UpdatedAt = now,
         };
     }
 
     public bool HoldsSeat => Status == SignupStatus.Confirmed;
+
+    /// <summary>A volunteer who cancelled (or was refused) signs up again: the same row, a new place in the queue.</summary>
+    public void Renew(SignupStatus status, long sequence, DateTimeOffset now)
+    {
+        if (Status is not (SignupStatus.Cancelled or SignupStatus.Rejected)) throw new DomainException("您已报名该活动。", DomainErrorKind.Conflict);
+        if (status is not (SignupStatus.Confirmed or SignupStatus.WaitListed or SignupStatus.PendingApproval)) throw new ArgumentOutOfRangeException(nameof(status));
+        Status = status;
+        Sequence = sequence;
+        CheckedInAt = null;
+        CheckedOutAt = null;
+        Review = AttendanceReview.None;
+        UpdatedAt = now;
+    }
 
     /// <summary>The volunteer cancels: allowed until the cut-off before the start, and never after checking in.</summary>
     public void Cancel(Activity activity, DateTimeOffset now)

@@ -32,6 +32,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     public DbSet<VolunteerOption> VolunteerOptions => Set<VolunteerOption>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<Domain.Activities.Activity> Activities => Set<Domain.Activities.Activity>();
+    public DbSet<Domain.Activities.Signup> Signups => Set<Domain.Activities.Signup>();
+    public DbSet<Domain.Activities.HoursEntry> HoursEntries => Set<Domain.Activities.HoursEntry>();
 
     public CurrentScope Scope => scope;
 
@@ -57,6 +60,10 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         // Teams are public information of the county (文明实践清单); who may manage one is decided per operation.
         builder.Entity<Team>().HasQueryFilter(t => FilterOff || t.CountyId == FilterCounty);
         builder.Entity<TeamMember>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
+        // Activities are public within the county (the portal lists them); who may manage one is decided by its UnitPath.
+        builder.Entity<Domain.Activities.Activity>().HasQueryFilter(a => FilterOff || a.CountyId == FilterCounty);
+        builder.Entity<Domain.Activities.Signup>().HasQueryFilter(s => FilterOff || s.CountyId == FilterCounty);
+        builder.Entity<Domain.Activities.HoursEntry>().HasQueryFilter(e => FilterOff || e.CountyId == FilterCounty);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -71,7 +78,7 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption), typeof(Team), typeof(TeamMember)];
+    private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption), typeof(Team), typeof(TeamMember), typeof(Domain.Activities.Activity)];
 
     /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
     private void AddAuditEntries()

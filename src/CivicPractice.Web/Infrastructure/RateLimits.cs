@@ -25,6 +25,13 @@ public sealed class RateLimitOptions
     public RateLimitRule SmsPerIp { get; set; } = new() { PermitLimit = 60, WindowSeconds = 600 };
     public RateLimitRule SmsPerPhone { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
 
+    /// <summary>
+    /// Seat transactions (sign-up, cancellation) running at once per instance; the rest wait their turn in arrival
+    /// order. They queue on the activity's row lock anyway: past this many, more would only hold database connections
+    /// while waiting (a crowd of 500 would exhaust PostgreSQL's connections and fail instead of waiting).
+    /// </summary>
+    public int SeatTransactions { get; set; } = 16;
+
     public IReadOnlyDictionary<string, RateLimitRule> Rules => new Dictionary<string, RateLimitRule>
     {
         [nameof(SignInPerIp)] = SignInPerIp,
@@ -45,6 +52,7 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Sms = "sms";
+    public const string Seats = "seats";
     public const string Title = "请求过于频繁";
     public const string Detail = "操作过于频繁，请稍后再试。";
 
@@ -59,6 +67,12 @@ public static class RateLimits
             o.OnRejected = (context, _) => RejectAsync(context.HttpContext, context.Lease);
             o.AddPolicy(SignIn, http => PerClient(http, options.SignInPerIp));
             o.AddPolicy(Sms, http => PerClient(http, options.SmsPerIp));
+            o.AddPolicy(Seats, _ => RateLimitPartition.GetConcurrencyLimiter("", _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = Math.Max(1, options.SeatTransactions),
+                QueueLimit = 100_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            }));
         });
         return builder;
     }

@@ -24,6 +24,8 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/teams/{id:guid}/members/{memberId:guid}/remove"), ("POST", "/api/v1/me/teams/{teamId:guid}/apply"),
         ("POST", "/api/v1/me/teams/memberships/{memberId:guid}/accept"), ("POST", "/api/v1/me/teams/memberships/{memberId:guid}/leave"),
         ("POST", "/api/v1/county-settings/options/{id:guid}/retire"),
+        ("POST", "/api/v1/activities/{id:guid}/publish"), ("POST", "/api/v1/me/activities/{id:guid}/signup"),
+        ("POST", "/api/v1/me/activities/{id:guid}/cancel"),
     ];
 
     /// <summary>Form uploads: their bad input (no file, not an Excel file) is asserted where the upload is tested.</summary>
@@ -66,6 +68,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("PUT", "/api/v1/county-settings/", "{\"registrationTargetPercent\":130}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Hobby\",\"name\":\"钓鱼\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"\"}"),
+        ("POST", "/api/v1/activities/", $"{{\"unitId\":\"{u.Station.Id}\",\"title\":\"义诊\",\"category\":\"志愿服务\",\"address\":\"村委会\",\"seats\":0,\"startsAt\":\"2030-01-01T09:00:00+08:00\",\"endsAt\":\"2030-01-01T08:00:00+08:00\"}}"),
     ];
 
     /// <summary>
@@ -99,6 +102,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("PUT", "/api/v1/county-settings/", "{\"autoApproveVolunteers\":\"true\\u0000\"}"),
         ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"大\\u202E队\",\"squadron\":\"中队\",\"squad\":\"小队\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"急救\\u0000\"}"),
+        ("POST", "/api/v1/activities/", $"{{\"unitId\":\"{u.Station.Id}\",\"title\":\"义\\u202E诊\",\"category\":\"志愿服务\",\"address\":\"村委会\",\"seats\":10,\"startsAt\":\"2030-01-01T09:00:00+08:00\",\"endsAt\":\"2030-01-01T11:00:00+08:00\"}}"),
     ];
 
     [Fact]
