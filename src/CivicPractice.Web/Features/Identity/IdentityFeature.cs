@@ -221,7 +221,9 @@ public static class IdentityFeature
             var principal = http.User.Identity?.IsAuthenticated == true ? http.User : await factory.CreateAsync(user);
             var role = principal.FindFirstValue(CivicClaims.Role);
             return new MeDto(user.Id, user.DisplayName, user.PhoneMasked, user.CountyId, role,
-                Enum.TryParse<RoleKind>(role, out var r) ? RoleLabels.Of(r) : null,
+                Enum.TryParse<RoleKind>(role, out var r)
+                    ? Enum.TryParse<Domain.Organization.OrgUnitType>(principal.FindFirstValue(CivicClaims.UnitType), out var type) ? RoleLabels.Of(r, type) : RoleLabels.Of(r)
+                    : null,
                 Guid.TryParse(principal.FindFirstValue(CivicClaims.Unit), out var unit) ? unit : null, Policies.LeadsTeam(principal));
         }
     }

@@ -1,4 +1,5 @@
 using CivicPractice.Domain.Common;
+using CivicPractice.Domain.Identity;
 using CivicPractice.Domain.Organization;
 using CivicPractice.Domain.Teams;
 using CivicPractice.Web.Data;
@@ -53,7 +54,14 @@ public static class OrgUnitHandlers
     public static async Task<OrgUnitDto> CreateAsync(AppDbContext db, CreateOrgUnitRequest r, DateTimeOffset now, CancellationToken ct = default)
     {
         var parent = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == r.ParentId, ct) ?? throw new NotFoundException("上级单位");
+        // People register at a base by its name on the public form: only the county or a town sets one up, so a
+        // station admin cannot plant a look-alike of an agency's base and collect its staff's registrations.
+        if (r.Type == OrgUnitType.Base && db.Scope.Role is not (RoleKind.CountyAdmin or RoleKind.InstituteAdmin))
+        {
+            throw new DomainException("实践基地由县（区）或乡镇（街道）设立，请联系上级管理员。", DomainErrorKind.Conflict);
+        }
         await EnsureCodeFreeAsync(db, parent.CountyId, r.Code!, null, ct);
+        if (r.Type == OrgUnitType.Base) await EnsureBaseNameFreeAsync(db, parent.CountyId, r.Name!, null, ct);
         var siblings = await db.OrgUnits.CountAsync(u => u.ParentId == parent.Id, ct);
         var unit = OrgUnit.Create(parent.CountyId, parent, r.Type!.Value, r.ToDetails(), now, siblings + 1);
         db.OrgUnits.Add(unit);
@@ -70,6 +78,7 @@ public static class OrgUnitHandlers
     {
         var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位");
         await EnsureCodeFreeAsync(db, unit.CountyId, r.Code!, unit.Id, ct);
+        if (unit.Type == OrgUnitType.Base) await EnsureBaseNameFreeAsync(db, unit.CountyId, r.Name!, unit.Id, ct);
         var oldName = unit.Name;
         unit.Update(r.ToDetails(), now);
         // The tier team carries the unit's name (“某某村新时代文明实践志愿服务中队”): keep them in step,
@@ -152,6 +161,16 @@ public static class OrgUnitHandlers
         if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.CountyId == countyId && u.Code == code && u.Id != self, ct))
         {
             throw new DomainException($"单位编码“{code}”已被本县其他单位使用。", DomainErrorKind.Conflict);
+        }
+    }
+
+    /// <summary>Two bases of one name would look the same on the registration form.</summary>
+    private static async Task EnsureBaseNameFreeAsync(AppDbContext db, Guid countyId, string name, Guid? self, CancellationToken ct)
+    {
+        var trimmed = name.Trim();
+        if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.CountyId == countyId && u.Type == OrgUnitType.Base && u.Name == trimmed && u.Id != self, ct))
+        {
+            throw new DomainException($"本县已有名为“{trimmed}”的实践基地，请换一个名称。", DomainErrorKind.Conflict);
         }
     }
 

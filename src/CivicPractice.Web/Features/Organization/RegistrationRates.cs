@@ -10,7 +10,7 @@ namespace CivicPractice.Web.Features.Organization;
 public sealed record UnitRegistrationDto(
     Guid Id, string Name, OrgUnitType Type, int SetPopulation, int ChildrenPopulation, int Population,
     bool PopulationDiffers, int Registered, int Approved, double? RatePercent, bool MeetsTarget,
-    int PartyMembers, int PartyRegistered, double? PartyRatePercent)
+    int PartyMembers, int PartyRegistered, double? PartyRatePercent, int StaffRegistered)
 {
     public string TypeName => OrgUnitLabels.Of(Type);
 }
@@ -21,9 +21,11 @@ public sealed record RegistrationReport(double TargetPercent, UnitRegistrationDt
 /// <summary>
 /// 志愿者注册率 (DOMAIN.md §4): registered volunteers — approved and pending, not rejected or withdrawn — over the
 /// resident population, with the approved beside it. A unit's population is its own figure when set, else the sum
-/// of its children's (<see cref="RegistrationIndicator"/>). Only active units count, with the volunteers of their stations
-/// and bases. Beside it the party members' registration (target 100 %, seed 003): registered party-member volunteers over
-/// the party members on the units' books — a base's are its employer's cadres (seed 004), so cadres count where they work.
+/// of its children's (<see cref="RegistrationIndicator"/>). Only active units count. Residents register at their station;
+/// staff registered at their employer's base are not residents of the unit above the base, so they are counted beside
+/// the rate (<see cref="UnitRegistrationDto.StaffRegistered"/>), not in it. Beside it too the party members' registration
+/// (target 100 %, seed 003): party-member volunteers registered at units that keep a party-member figure, over those
+/// figures — a base's are its employer's cadres (seed 004), so cadres count where they work.
 /// </summary>
 public static class RegistrationRates
 {
@@ -36,7 +38,7 @@ public static class RegistrationRates
             .Select(u => new { u.Id, u.Path }).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位");
         var units = await db.OrgUnits.AsNoTracking()
             .Where(u => u.Path.StartsWith(unit.Path) && (u.IsActive || u.Id == unit.Id))
-            .Select(u => new { u.Id, u.ParentId, u.Name, u.Type, u.ResidentPopulation, u.PartyMembers, u.Depth, u.SortOrder, u.Code })
+            .Select(u => new { u.Id, u.ParentId, u.Name, u.Type, u.ResidentPopulation, u.PartyMembers, u.Path, u.SortOrder, u.Code })
             .ToListAsync(ct);
         var counts = await db.Volunteers.AsNoTracking()
             .Where(v => v.UnitPath.StartsWith(unit.Path) && (v.Status == VolunteerStatus.Pending || v.Status == VolunteerStatus.Approved))
@@ -45,9 +47,14 @@ public static class RegistrationRates
             .ToListAsync(ct);
         var target = await db.Counties.AsNoTracking().Select(c => c.RegistrationTargetPercent).FirstAsync(ct);
 
-        var registered = counts.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var approved = counts.Where(c => c.Status == VolunteerStatus.Approved).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        var party = counts.Where(c => c.Party).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var byId = units.ToDictionary(u => u.Id);
+        // Volunteers of units no longer active (or outside the list) count nowhere, as before.
+        var known = counts.Where(c => byId.ContainsKey(c.UnitId)).ToList();
+        var residents = known.Where(c => byId[c.UnitId].Type != OrgUnitType.Base).ToList();
+        var registered = residents.GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var approved = residents.Where(c => c.Status == VolunteerStatus.Approved).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var party = known.Where(c => c.Party && byId[c.UnitId].PartyMembers > 0).GroupBy(c => c.UnitId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var staff = known.Where(c => byId[c.UnitId].Type == OrgUnitType.Base).GroupBy(c => byId[c.UnitId].Path).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         var rolled = RegistrationIndicator.Roll(units.Select(u => new PopulationNode(
             u.Id, u.Id == unit.Id ? null : u.ParentId, u.ResidentPopulation, registered.GetValueOrDefault(u.Id), approved.GetValueOrDefault(u.Id),
             u.PartyMembers, party.GetValueOrDefault(u.Id))));
@@ -57,7 +64,8 @@ public static class RegistrationRates
             var u = units.First(x => x.Id == id);
             var r = rolled[id];
             return new UnitRegistrationDto(u.Id, u.Name, u.Type, r.SetPopulation, r.ChildrenPopulation, r.Population,
-                r.PopulationDiffers, r.Registered, r.Approved, r.RatePercent, r.MeetsTarget(target), r.PartyMembers, r.PartyRegistered, r.PartyRatePercent);
+                r.PopulationDiffers, r.Registered, r.Approved, r.RatePercent, r.MeetsTarget(target), r.PartyMembers, r.PartyRegistered, r.PartyRatePercent,
+                staff.Where(s => s.Key.StartsWith(u.Path, StringComparison.Ordinal)).Sum(s => s.Value));
         }
         var children = units.Where(u => u.ParentId == unit.Id && u.Id != unit.Id)
             .OrderBy(u => u.Type).ThenBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => Line(u.Id)).ToList();

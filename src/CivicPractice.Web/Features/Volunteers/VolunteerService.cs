@@ -324,12 +324,12 @@ public sealed class VolunteerService(
         if (!nameAnyStation && !holder.UnitPath.StartsWith(Scope.Path, StringComparison.Ordinal))
         {
             throw new DomainException(holder.SameId
-                ? "该身份证号码已在本县其他站点登记为志愿者，不能重复登记；如需变更所属站点，请联系县文明实践中心。"
-                : "该手机号已被本县其他站点的一位志愿者使用，请更换手机号。", DomainErrorKind.Conflict);
+                ? "该身份证号码已在本县其他单位登记为志愿者，不能重复登记；如需变更所属单位，请联系县文明实践中心。"
+                : "该手机号已被本县其他单位的一位志愿者使用，请更换手机号。", DomainErrorKind.Conflict);
         }
         throw new DomainException(holder.SameId
-            ? $"该身份证号码已在本县“{holder.Name}”登记为志愿者，请勿重复注册；如需变更所属站点，请联系该站。"
-            : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或联系该站。", DomainErrorKind.Conflict);
+            ? $"该身份证号码已在本县“{holder.Name}”登记为志愿者，请勿重复注册；如需变更所属单位，请与其联系。"
+            : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或与其联系。", DomainErrorKind.Conflict);
     }
 
     private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, bool linkAccount, CancellationToken ct)

@@ -76,7 +76,9 @@ public sealed class BaseVolunteerTests(CivicAppFactory app) : IClassFixture<Civi
         Assert.Equal((4, 1, 25.0), (report!.Unit.PartyMembers, report.Unit.PartyRegistered, report.Unit.PartyRatePercent));
         var village = await county.GetFromJsonAsync<RegistrationReport>($"/api/v1/org/units/{units.Station.Id}/registration", Json.Options);
         var line = Assert.Single(village!.Children, c => c.Id == practiceBase.Id);
-        Assert.Equal((1, 1), (line.Registered, line.PartyRegistered));
+        // Staff are counted where they work, beside the residents' rate, not in it.
+        Assert.Equal((0, 1, 1), (line.Registered, line.StaffRegistered, line.PartyRegistered));
+        Assert.True(village.Unit.StaffRegistered >= 1);
         Assert.True(village.Unit.PartyRegistered >= 1 && village.Unit.PartyMembers >= 4);
     }
 
