@@ -206,10 +206,11 @@ public sealed class Activity
         Latitude = d.Latitude;
         Longitude = d.Longitude;
         GeofenceMeters = d.GeofenceMeters;
-        StartsAt = d.StartsAt;
-        EndsAt = d.EndsAt;
-        SignupOpensAt = d.SignupOpensAt;
-        SignupClosesAt = d.SignupClosesAt;
+        // Kept in UTC whatever offset the client sent (PostgreSQL stores timestamptz from UTC values only).
+        StartsAt = d.StartsAt.ToUniversalTime();
+        EndsAt = d.EndsAt.ToUniversalTime();
+        SignupOpensAt = d.SignupOpensAt.ToUniversalTime();
+        SignupClosesAt = d.SignupClosesAt.ToUniversalTime();
         Seats = d.Seats;
         Audience = d.Audience;
         AudienceTeamId = d.Audience == SignupAudience.Team ? d.AudienceTeamId : null;

@@ -105,7 +105,7 @@ public sealed class Signup
     {
         if (Status != SignupStatus.Confirmed) throw new DomainException("您没有该活动的有效报名，不能签到。", DomainErrorKind.Conflict);
         if (CheckedInAt is not null) return false;
-        CheckedInAt = now;
+        CheckedInAt = ToSecond(now);
         Review = needsReview ? AttendanceReview.NeedsReview : AttendanceReview.None;
         RecordedBy = recordedBy;
         UpdatedAt = now;
@@ -117,11 +117,14 @@ public sealed class Signup
     {
         if (CheckedInAt is not { } checkedIn) throw new DomainException("尚未签到，不能签退。", DomainErrorKind.Conflict);
         if (CheckedOutAt is not null) return false;
-        CheckedOutAt = now < checkedIn ? checkedIn : now;
+        CheckedOutAt = now < checkedIn ? checkedIn : ToSecond(now);
         if (recordedBy is not null) RecordedBy = recordedBy;
         UpdatedAt = now;
         return true;
     }
+
+    /// <summary>Attendance is kept to the second: what both databases store exactly and what the organiser reads.</summary>
+    private static DateTimeOffset ToSecond(DateTimeOffset at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, at.Offset);
 
     public void AcceptAttendance(DateTimeOffset now)
     {

@@ -24,6 +24,13 @@ public sealed class PiiProtector
         _indexKey = indexKey;
     }
 
+    /// <summary>
+    /// A key for another purpose (e.g. signing check-in codes), derived from the index key with HKDF so deployments keep
+    /// one secret pair: knowing the derived key reveals neither PII key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, _indexKey, 32, salt: [], info: System.Text.Encoding.UTF8.GetBytes("civic:" + purpose));
+
     public static PiiProtector FromConfiguration(IConfiguration configuration, string dataDirectory, IHostEnvironment environment)
     {
         var enc = configuration["Civic:Pii:EncryptionKey"];

@@ -69,6 +69,10 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Hobby\",\"name\":\"钓鱼\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"\"}"),
         ("POST", "/api/v1/activities/", $"{{\"unitId\":\"{u.Station.Id}\",\"title\":\"义诊\",\"category\":\"志愿服务\",\"address\":\"村委会\",\"seats\":0,\"startsAt\":\"2030-01-01T09:00:00+08:00\",\"endsAt\":\"2030-01-01T08:00:00+08:00\"}}"),
+        ("POST", "/api/v1/activities/{id:guid}/hours/{signupId:guid}/confirm", "{\"hours\":-1}"),
+        ("POST", "/api/v1/activities/{id:guid}/hours/{signupId:guid}/revoke", $"{{\"reason\":\"{new string('长', 201)}\"}}"),
+        ("POST", "/api/v1/me/activities/{id:guid}/checkin", "{\"token\":\"\"}"),
+        ("POST", "/api/v1/me/activities/{id:guid}/checkout", "{\"latitude\":100}"),
     ];
 
     /// <summary>
@@ -103,6 +107,10 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("PUT", "/api/v1/county-settings/team-tiers", "{\"corps\":\"总队\",\"brigade\":\"大\\u202E队\",\"squadron\":\"中队\",\"squad\":\"小队\"}"),
         ("POST", "/api/v1/county-settings/options", "{\"kind\":\"Skill\",\"name\":\"急救\\u0000\"}"),
         ("POST", "/api/v1/activities/", $"{{\"unitId\":\"{u.Station.Id}\",\"title\":\"义\\u202E诊\",\"category\":\"志愿服务\",\"address\":\"村委会\",\"seats\":10,\"startsAt\":\"2030-01-01T09:00:00+08:00\",\"endsAt\":\"2030-01-01T11:00:00+08:00\"}}"),
+        ("POST", "/api/v1/activities/{id:guid}/hours/{signupId:guid}/confirm", "{\"hours\":2,\"reason\":\"提前\\u0000到场\"}"),
+        ("POST", "/api/v1/activities/{id:guid}/hours/{signupId:guid}/revoke", "{\"reason\":\"未\\u202E到岗\"}"),
+        ("POST", "/api/v1/me/activities/{id:guid}/checkin", "{\"token\":\"123.abc\\u0000\"}"),
+        ("POST", "/api/v1/me/activities/{id:guid}/checkout", "{\"token\":\"123.\\u202Eabc\"}"),
     ];
 
     [Fact]
@@ -120,7 +128,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         var detachmentId = await app.WithDbAsync(db => db.Teams.Where(t => t.CountyId == units.Center.CountyId && t.Kind == Domain.Teams.TeamKind.Detachment && t.IsActive).Select(t => t.Id).FirstAsync());
         var client = await app.SignedInAsync(DemoLogins.CountyAdmin);
         var before = await SnapshotAsync();
-        string Url(string pattern) => pattern.Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("teams/{id:guid}", $"teams/{teamId}").Replace("{memberId:guid}", memberId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
+        string Url(string pattern) => pattern.Replace("{signupId:guid}", Guid.NewGuid().ToString()).Replace("{userId:guid}", stationAdminId.ToString()).Replace("volunteers/{id:guid}", $"volunteers/{volunteerId}").Replace("teams/{id:guid}", $"teams/{teamId}").Replace("{memberId:guid}", memberId.ToString()).Replace("{id:guid}/venues", $"{units.Institute.Id}/venues")
             .Replace("venues/{id:guid}", $"venues/{venueId}").Replace("{id:guid}", units.Institute.Id.ToString());
 
         var covered = new HashSet<string>();

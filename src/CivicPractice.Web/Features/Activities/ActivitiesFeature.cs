@@ -12,6 +12,8 @@ public static class ActivitiesFeature
     {
         builder.Services.AddScoped<ActivityService>();
         builder.Services.AddScoped<SignUp>();
+        builder.Services.AddScoped<CheckIn>();
+        builder.Services.AddScoped<ServiceHoursLedger>();
         return builder;
     }
 
@@ -21,6 +23,11 @@ public static class ActivitiesFeature
         admin.MapPost("/", Create).WithSummary("新建活动（草稿）").Validates<CreateActivityRequest>();
         admin.MapPost("/{id:guid}/publish", Publish).WithSummary("发布活动");
         admin.MapGet("/{id:guid}/signups", Signups).WithSummary("查询活动报名");
+        admin.MapGet("/{id:guid}/checkin-code", Code).WithSummary("获取当前签到码");
+        admin.MapGet("/{id:guid}/checkin-qr", Qr).WithSummary("获取签到二维码图片").Produces(StatusCodes.Status200OK, contentType: "image/png");
+        admin.MapGet("/{id:guid}/hours", Hours).WithSummary("查询待确认工时");
+        admin.MapPost("/{id:guid}/hours/{signupId:guid}/confirm", Confirm).WithSummary("确认或调整工时").Validates<ConfirmHoursRequest>();
+        admin.MapPost("/{id:guid}/hours/{signupId:guid}/revoke", Revoke).WithSummary("撤销已确认的工时").Validates<ConfirmHoursRequest>();
 
         var county = app.MapGroup("/api/v1/activities").WithTags("志愿服务活动").RequireAuthorization(Policies.SignedIn);
         county.MapGet("/{id:guid}", Get).WithSummary("查看活动");
@@ -29,6 +36,10 @@ public static class ActivitiesFeature
         me.MapGet("/", Mine).WithSummary("查看我的报名");
         me.MapPost("/{id:guid}/signup", Join).WithSummary("报名参加活动").RequireRateLimiting(RateLimits.Seats);
         me.MapPost("/{id:guid}/cancel", Cancel).WithSummary("取消报名").RequireRateLimiting(RateLimits.Seats);
+        me.MapPost("/{id:guid}/checkin", In).WithSummary("扫码签到").Validates<CheckinRequest>();
+        me.MapPost("/{id:guid}/checkout", Out).WithSummary("扫码签退").Validates<CheckinRequest>();
+        app.MapGet("/api/v1/me/hours", MyHoursList).WithSummary("查看我的服务时长").WithTags("我的活动").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -44,6 +55,29 @@ public static class ActivitiesFeature
 
     private static async Task<Ok<IReadOnlyList<SignupRow>>> Signups(ActivityService activities, Guid id, SignupStatus? status, CancellationToken ct) =>
         TypedResults.Ok(await activities.SignupsAsync(id, status, ct));
+
+    private static async Task<Ok<CheckinCode>> Code(CheckIn checkIn, HttpRequest request, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await checkIn.CodeAsync(id, BaseUrl(request), ct));
+
+    private static async Task<FileContentHttpResult> Qr(CheckIn checkIn, HttpRequest request, Guid id, CancellationToken ct) =>
+        TypedResults.File(await checkIn.QrPngAsync(id, BaseUrl(request), ct), "image/png");
+
+    private static async Task<Ok<IReadOnlyList<HoursRow>>> Hours(ServiceHoursLedger ledger, Guid id, CancellationToken ct) => TypedResults.Ok(await ledger.ListAsync(id, ct));
+
+    private static async Task<Ok<HoursRow>> Confirm(ServiceHoursLedger ledger, Guid id, Guid signupId, ConfirmHoursRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.ConfirmAsync(id, signupId, body, ct));
+
+    private static async Task<Ok<HoursRow>> Revoke(ServiceHoursLedger ledger, Guid id, Guid signupId, ConfirmHoursRequest body, CancellationToken ct) =>
+        TypedResults.Ok(await ledger.RevokeAsync(id, signupId, body, ct));
+
+    private static async Task<Ok<SignupDto>> In(CheckIn checkIn, Guid id, CheckinRequest body, CancellationToken ct) => TypedResults.Ok(await checkIn.InAsync(id, body, ct));
+
+    private static async Task<Ok<SignupDto>> Out(CheckIn checkIn, Guid id, CheckinRequest body, CancellationToken ct) => TypedResults.Ok(await checkIn.OutAsync(id, body, ct));
+
+    private static async Task<Ok<MyHours>> MyHoursList(ServiceHoursLedger ledger, CancellationToken ct) => TypedResults.Ok(await ledger.MineAsync(ct));
+
+    /// <summary>The address the phone should open: this server as the request reached it (behind the forwarded-headers middleware).</summary>
+    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     private static async Task<Ok<IReadOnlyList<SignupDto>>> Mine(SignUp signUp, CancellationToken ct) => TypedResults.Ok(await signUp.MineAsync(ct));
 

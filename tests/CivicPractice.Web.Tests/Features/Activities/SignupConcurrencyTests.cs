@@ -78,7 +78,8 @@ public sealed class SignupConcurrencyTests(CivicAppFactory app) : IClassFixture<
     {
         var units = await DemoUnits.LoadAsync(app);
         var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
-        var starts = DateTimeOffset.UtcNow.AddDays(3);
+        // As a browser in China sends it: local time with its +08:00 offset.
+        var starts = DateTimeOffset.UtcNow.AddDays(3).ToOffset(TimeSpan.FromHours(8));
         var created = await county.PostAsJsonAsync("/api/v1/activities", new CreateActivityRequest
         {
             UnitId = units.Station.Id, Title = "社区义诊", Category = "志愿服务", Address = "社区服务中心", StartsAt = starts, EndsAt = starts.AddHours(3),
