@@ -26,6 +26,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         ("POST", "/api/v1/county-settings/options/{id:guid}/retire"),
         ("POST", "/api/v1/activities/{id:guid}/publish"), ("POST", "/api/v1/me/activities/{id:guid}/signup"),
         ("POST", "/api/v1/me/activities/{id:guid}/cancel"),
+        ("POST", "/api/v1/activities/{id:guid}/signups/{signupId:guid}/checkin"), ("POST", "/api/v1/activities/{id:guid}/signups/{signupId:guid}/checkout"),
     ];
 
     /// <summary>Form uploads: their bad input (no file, not an Excel file) is asserted where the upload is tested.</summary>
@@ -146,7 +147,7 @@ public sealed class BadInputTests(CivicAppFactory app) : IClassFixture<CivicAppF
         foreach (var (method, pattern) in RouteOnly.Where(p => p.Pattern.Contains(":guid}")))
         {
             var url = pattern.Replace("{id:guid}", Guid.NewGuid().ToString()).Replace("{userId:guid}", Guid.NewGuid().ToString())
-                .Replace("{memberId:guid}", Guid.NewGuid().ToString()).Replace("{teamId:guid}", Guid.NewGuid().ToString());
+                .Replace("{memberId:guid}", Guid.NewGuid().ToString()).Replace("{signupId:guid}", Guid.NewGuid().ToString()).Replace("{teamId:guid}", Guid.NewGuid().ToString());
             var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound);
             covered.Add($"{method} {pattern}");

@@ -25,6 +25,8 @@ public static class ActivitiesFeature
         admin.MapGet("/{id:guid}/signups", Signups).WithSummary("查询活动报名");
         admin.MapGet("/{id:guid}/checkin-code", Code).WithSummary("获取当前签到码");
         admin.MapGet("/{id:guid}/checkin-qr", Qr).WithSummary("获取签到二维码图片").Produces(StatusCodes.Status200OK, contentType: "image/png");
+        admin.MapPost("/{id:guid}/signups/{signupId:guid}/checkin", HandIn).WithSummary("代为签到（手工，留痕）");
+        admin.MapPost("/{id:guid}/signups/{signupId:guid}/checkout", HandOut).WithSummary("代为签退（手工，留痕）");
         admin.MapGet("/{id:guid}/hours", Hours).WithSummary("查询待确认工时");
         admin.MapPost("/{id:guid}/hours/{signupId:guid}/confirm", Confirm).WithSummary("确认或调整工时").Validates<ConfirmHoursRequest>();
         admin.MapPost("/{id:guid}/hours/{signupId:guid}/revoke", Revoke).WithSummary("撤销已确认的工时").Validates<ConfirmHoursRequest>();
@@ -61,6 +63,12 @@ public static class ActivitiesFeature
 
     private static async Task<FileContentHttpResult> Qr(CheckIn checkIn, HttpRequest request, Guid id, CancellationToken ct) =>
         TypedResults.File(await checkIn.QrPngAsync(id, BaseUrl(request), ct), "image/png");
+
+    private static async Task<Ok<SignupDto>> HandIn(CheckIn checkIn, Guid id, Guid signupId, CancellationToken ct) =>
+        TypedResults.Ok(await checkIn.ByHandAsync(id, signupId, checkOut: false, ct));
+
+    private static async Task<Ok<SignupDto>> HandOut(CheckIn checkIn, Guid id, Guid signupId, CancellationToken ct) =>
+        TypedResults.Ok(await checkIn.ByHandAsync(id, signupId, checkOut: true, ct));
 
     private static async Task<Ok<IReadOnlyList<HoursRow>>> Hours(ServiceHoursLedger ledger, Guid id, CancellationToken ct) => TypedResults.Ok(await ledger.ListAsync(id, ct));
 

@@ -56,6 +56,33 @@ public sealed class CheckIn(AppDbContext db, PiiProtector pii, TimeProvider cloc
 
     public Task<SignupDto> OutAsync(Guid activityId, CheckinRequest r, CancellationToken ct = default) => ScanAsync(activityId, r, checkOut: true, ct);
 
+    /// <summary>The organiser checks someone in or out by hand (no phone, a flat battery); each such record is audited.</summary>
+    public async Task<SignupDto> ByHandAsync(Guid activityId, Guid signupId, bool checkOut, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId && a.UnitPath.StartsWith(db.Scope.Path), ct)
+            ?? throw new NotFoundException("活动");
+        if (!activity.IsOpenForCheckin(now) && activity.Status != ActivityStatus.Finished)
+        {
+            throw new DomainException("不在签到时间内：活动开始前 1 小时至活动结束可以签到、签退。", DomainErrorKind.Conflict);
+        }
+        var signup = await db.Signups.FirstOrDefaultAsync(s => s.Id == signupId && s.ActivityId == activityId, ct) ?? throw new NotFoundException("报名记录");
+        var name = await db.Volunteers.IgnoreQueryFilters().Where(v => v.Id == signup.VolunteerId).Select(v => v.Name).FirstAsync(ct);
+        var by = db.Scope.UserId ?? Guid.Empty;
+        var changed = checkOut ? signup.CheckOut(now, by) : signup.CheckIn(now, needsReview: false, by);
+        if (changed)
+        {
+            db.AuditEntries.Add(new Audit.AuditEntry
+            {
+                CountyId = activity.CountyId, At = now, UserId = db.Scope.UserId, UserName = db.Scope.UserName, IpAddress = db.Scope.IpAddress,
+                Action = Audit.AuditActions.Update, EntityType = nameof(Signup), EntityId = signup.Id.ToString(),
+                Summary = $"{(checkOut ? "手工签退" : "手工签到")}：{name}（{activity.Title}）",
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return new SignupDto(signup.Id, signup.ActivityId, signup.Status, signup.Sequence, signup.CreatedAt, signup.CheckedInAt, signup.CheckedOutAt);
+    }
+
     private async Task<SignupDto> ScanAsync(Guid activityId, CheckinRequest r, bool checkOut, CancellationToken ct)
     {
         var now = clock.GetUtcNow();

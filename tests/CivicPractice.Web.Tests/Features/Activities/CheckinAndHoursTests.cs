@@ -39,10 +39,17 @@ public sealed class CheckinAndHoursTests(CivicAppFactory app) : IClassFixture<Ci
         Assert.NotNull(firstAt);
         Assert.Equal(firstAt, (await again.Content.ReadFromJsonAsync<SignupDto>(Json.Options))!.CheckedInAt);
 
+        // Someone without a phone: the organiser checks them in by hand, and that is audited.
+        var (_, handSignup) = await SignedUpAsync(activity, "1785000");
+        var byHand = await organiser.PostAsync($"/api/v1/activities/{activity}/signups/{handSignup}/checkin", null);
+        Assert.NotNull((await byHand.Content.ReadFromJsonAsync<SignupDto>(Json.Options))!.CheckedInAt);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == handSignup.ToString() && a.Summary!.StartsWith("手工签到"))));
+
         var png = await organiser.GetByteArrayAsync($"/api/v1/activities/{activity}/checkin-qr");
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         var stranger = await app.SignedInAsync(DemoLogins.OtherStationAdmin);
         await ProblemAssert.IsProblemAsync(await stranger.GetAsync($"/api/v1/activities/{activity}/checkin-code"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await stranger.PostAsync($"/api/v1/activities/{activity}/signups/{handSignup}/checkout", null), HttpStatusCode.NotFound);
     }
 
     [Fact]
