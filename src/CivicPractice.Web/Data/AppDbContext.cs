@@ -73,10 +73,27 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
 
     private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption), typeof(Team), typeof(TeamMember)];
 
-    /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
+    private bool _rowAuditOff;
+
+    /// <summary>
+    /// Until disposed, saving writes no before/after line per row: for bulk work (the Excel import) that writes one
+    /// summary line of its own — who, how many rows, with what outcome — in the same transaction.
+    /// </summary>
+    public IDisposable SummaryAuditOnly()
+    {
+        _rowAuditOff = true;
+        return new RowAuditRestore(this);
+    }
+
+    private sealed class RowAuditRestore(AppDbContext db) : IDisposable
+    {
+        public void Dispose() => db._rowAuditOff = false;
+    }
+
+    /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line (bulk work: one summary).</summary>
     private void AddAuditEntries()
     {
-        if (scope.UserId is null) return;
+        if (scope.UserId is null || _rowAuditOff) return;
         var now = clock.GetUtcNow();
         var entries = ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

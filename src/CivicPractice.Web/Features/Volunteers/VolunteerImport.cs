@@ -178,6 +178,8 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var nextNumber = await LastNumberAsync(countyId, countyCode, ct);
         // All or nothing: a registration or approval racing the import cannot leave half a file behind.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One audit line for the file (below), not a before/after line per volunteer and team membership.
+        using var summaryAudit = db.SummaryAuditOnly();
 
         var i = -1;
         foreach (var row in ReadRows(file, ct))
@@ -252,9 +254,16 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         imported += await FlushAsync(batch, enlisted, ct);
         // The report is written before the commit: an import whose report could not be kept does not happen either.
         var reportId = errors.Count == 0 ? (Guid?)null : await SaveReportAsync(errors, ct);
+        var result = new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, [.. errors.Take(limits.MaxErrorsShown).Select(e => e.Error)], reportId);
+        db.AuditEntries.Add(new Audit.AuditEntry
+        {
+            CountyId = countyId, At = clock.GetUtcNow(), UserId = db.Scope.UserId, UserName = db.Scope.UserName, IpAddress = db.Scope.IpAddress,
+            Action = Audit.AuditActions.Import, EntityType = nameof(Volunteer), Summary = "导入志愿者名单，" + result.Summary,
+        });
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         progress?.Report(new ImportProgress(rowCount, rowCount));
-        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, [.. errors.Take(limits.MaxErrorsShown).Select(e => e.Error)], reportId);
+        return result;
     }
 
     public static string ReportUrl(Guid reportId) => $"/api/v1/volunteers/import/reports/{reportId}";
