@@ -350,24 +350,25 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
 
     private static Domain.Common.DomainException Unreadable() => new("无法读取该文件，请使用本页提供的 Excel 模板（.xlsx）。");
 
-    /// <summary>The filtered list as staff see it: personal fields masked.</summary>
-    public static async Task<byte[]> ExportAsync(IAsyncEnumerable<VolunteerRow> rows, CancellationToken ct = default)
+    /// <summary>The filtered list as staff see it (personal fields masked), written row by row as the rows arrive.</summary>
+    public static async Task ExportAsync(IAsyncEnumerable<VolunteerRow> rows, Stream target, CancellationToken ct = default)
     {
-        var list = new List<Dictionary<string, object?>>();
-        await foreach (var r in rows.WithCancellation(ct))
+        await target.SaveAsAsync(Lines(rows, ct), sheetName: "志愿者", cancellationToken: ct);
+
+        static async IAsyncEnumerable<Dictionary<string, object?>> Lines(IAsyncEnumerable<VolunteerRow> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
-            list.Add(new Dictionary<string, object?>
+            await foreach (var r in rows.WithCancellation(ct))
             {
-                ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
-                ["年龄"] = r.Age,
-                ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, [UnitHeader] = r.UnitName,
-                ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
-                ["注册时间"] = ChinaTime.Format(r.CreatedAt),
-            });
+                yield return new Dictionary<string, object?>
+                {
+                    ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
+                    ["年龄"] = r.Age,
+                    ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, [UnitHeader] = r.UnitName,
+                    ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
+                    ["注册时间"] = ChinaTime.Format(r.CreatedAt),
+                };
+            }
         }
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(list, sheetName: "志愿者", cancellationToken: ct);
-        return stream.ToArray();
     }
 
     private async Task<int> FlushAsync(List<Volunteer> batch, List<Domain.Teams.TeamMember> enlisted, CancellationToken ct)

@@ -116,19 +116,32 @@ public sealed class VolunteerService(
     /// <summary>
     /// The filtered list as an Excel file (masked), and an audit line saying who took it, with which filter and how many
     /// rows: a roster leaves the system in bulk, so the log keeps it as it keeps each reveal and self-export.
+    /// Rows stream from the database into a temporary file (deleted when the returned stream is closed), so memory stays
+    /// flat whatever the row count; the audit line is written before any of it leaves.
     /// </summary>
-    public async Task<byte[]> ExportListAsync(VolunteerQuery q, CancellationToken ct = default)
+    public async Task<Stream> ExportListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
         var unitName = q.UnitId is { } unitId ? await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         var rows = 0;
-        var file = await VolunteerImporter.ExportAsync(Counted(await ExportRowsAsync(q, ct)), ct);
-        db.AuditEntries.Add(new AuditEntry
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"civic-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
         {
-            CountyId = Scope.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = AuditActions.BulkExport,
-            EntityType = nameof(Volunteer), Summary = $"导出志愿者名册 {rows} 人；筛选：{DescribeFilter(q, unitName)}", IpAddress = Scope.IpAddress,
-        });
-        await db.SaveChangesAsync(ct);
-        return file;
+            await VolunteerImporter.ExportAsync(Counted(await ExportRowsAsync(q, ct)), file, ct);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                CountyId = Scope.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = AuditActions.BulkExport,
+                EntityType = nameof(Volunteer), Summary = $"导出志愿者名册 {rows} 人；筛选：{DescribeFilter(q, unitName)}", IpAddress = Scope.IpAddress,
+            });
+            await db.SaveChangesAsync(ct);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
 
         async IAsyncEnumerable<VolunteerRow> Counted(IAsyncEnumerable<VolunteerRow> source)
         {
