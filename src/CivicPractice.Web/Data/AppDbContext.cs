@@ -29,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    /// <summary>Consent texts, one row per distinct text; not tenant-owned (reached only through a volunteer in scope).</summary>
+    public DbSet<ConsentNotice> ConsentNotices => Set<ConsentNotice>();
     public DbSet<VolunteerOption> VolunteerOptions => Set<VolunteerOption>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();

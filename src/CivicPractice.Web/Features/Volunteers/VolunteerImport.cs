@@ -170,7 +170,7 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var seenInFile = new Dictionary<string, int>();
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow();
-        var consent = VolunteerConsent.AdminEntered(importerName) + "（表格导入）";
+        var consent = await VolunteerConsent.StoredAsync(db, VolunteerConsent.AdminEntered(importerName) + "（表格导入）", ct);
         var errors = new List<RejectedRow>();
         var batch = new List<Volunteer>();
         var enlisted = new List<Domain.Teams.TeamMember>();
