@@ -40,12 +40,12 @@ public sealed class VolunteerExportMemoryTests(FullCountyFactory app) : IClassFi
         var (all, allRows) = await MeasureAsync(admin, "/api/v1/volunteers/export");
 
         Assert.Equal((0, volunteers), (emptyRows, allRows));
-        const long Allowance = 16L * 1024 * 1024;
+        const long Allowance = 8L * 1024 * 1024;
         Assert.True(all - empty < Allowance,
             $"exporting {allRows} rows grew the heap by {all / 1048576} MB, an empty export by {empty / 1048576} MB: the roster is held in memory");
     }
 
-    /// <summary>The peak growth of the managed heap while one export is answered, and the rows of the file it sent.</summary>
+    /// <summary>The peak growth of the live managed heap while one export is answered, and the rows of the file it sent.</summary>
     private static async Task<(long Growth, int Rows)> MeasureAsync(HttpClient client, string url)
     {
         GC.Collect();
@@ -56,10 +56,11 @@ public sealed class VolunteerExportMemoryTests(FullCountyFactory app) : IClassFi
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
+            // A full collection at each sample: what is measured is what the server holds, not garbage awaiting collection.
             while (!stop.IsCancellationRequested)
             {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: false));
-                await Task.Delay(2);
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true));
+                await Task.Delay(5);
             }
         });
         var file = Path.GetTempFileName();
