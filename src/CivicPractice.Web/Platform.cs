@@ -33,6 +33,9 @@ public static class Platform
         builder.Logging.AddFilter("BootstrapBlazor", LogLevel.Warning);
         // Outside Development a build-folder run must still serve _content/* assets.
         builder.WebHost.UseStaticWebAssets();
+        // A build-folder run re-reads each asset to spot edits (hot reload) and then sends gzip without compression;
+        // outside Development the build's compressed files are served as built.
+        if (!builder.Environment.IsDevelopment()) builder.Configuration[ReloadStaticAssets] ??= "false";
         return builder;
     }
 
@@ -67,6 +70,8 @@ public static class Platform
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
+
+    private const string ReloadStaticAssets = "ReloadStaticAssetsAtRuntime";
 
     /// <summary><c>Civic:ApiDocs:Enabled</c>; by default on for developers and tests, off on a production host.</summary>
     private static bool ApiDocsEnabled(WebApplication app) =>

@@ -6,6 +6,7 @@ using CivicPractice.Web.Features.Audit;
 using CivicPractice.Web.Features.Demo;
 using CivicPractice.Web.Features.Identity;
 using CivicPractice.Web.Features.Organization;
+using CivicPractice.Web.Features.Portal;
 using CivicPractice.Web.Features.Settings;
 using CivicPractice.Web.Features.Teams;
 using CivicPractice.Web.Features.Volunteers;
@@ -22,6 +23,7 @@ builder.AddActivities();
 builder.AddSettings();
 builder.AddAudit();
 builder.AddDemo();
+builder.AddPortal();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -77,7 +77,8 @@ public sealed class Volunteer
     public List<string> Interests { get; private set; } = [];
     public List<string> Tags { get; private set; } = [];
     public List<string> Availability { get; private set; } = [];
-    public string ConsentText { get; private set; } = "";
+    /// <summary>The <see cref="ConsentNotice"/> the person agreed to (one stored text shared by all who agreed to it).</summary>
+    public Guid ConsentNoticeId { get; private set; }
     public DateTimeOffset ConsentAt { get; private set; }
     public VolunteerStatus Status { get; private set; }
     public RegistrationSource Source { get; private set; }
@@ -92,12 +93,12 @@ public sealed class Volunteer
     /// <summary>A volunteer belongs to a station (where they live) or a base (where they work, seed 004: staff of agencies and enterprises).</summary>
     public static bool CanBelongTo(OrgUnitType type) => type is OrgUnitType.Station or OrgUnitType.Base;
 
-    public static Volunteer Register(OrgUnit unit, VolunteerProfile profile, ProtectedIdentity identity, string consentText,
+    public static Volunteer Register(OrgUnit unit, VolunteerProfile profile, ProtectedIdentity identity, ConsentNotice consent,
         RegistrationSource source, DateTimeOffset now)
     {
         if (!CanBelongTo(unit.Type)) throw new DomainException("志愿者须归属到一个实践站或实践基地。");
         if (!unit.IsActive) throw new DomainException($"所选{OrgUnitLabels.Of(unit.Type)}已停用，请选择其他单位。", DomainErrorKind.Conflict);
-        if (string.IsNullOrWhiteSpace(consentText)) throw new DomainException("请阅读并同意个人信息处理规则。");
+        if (consent is null || string.IsNullOrWhiteSpace(consent.Text)) throw new DomainException("请阅读并同意个人信息处理规则。");
         var v = new Volunteer
         {
             Id = Guid.CreateVersion7(now),
@@ -112,7 +113,7 @@ public sealed class Volunteer
             PhoneMasked = identity.PhoneMasked,
             Gender = identity.Gender,
             BirthDate = identity.BirthDate,
-            ConsentText = consentText,
+            ConsentNoticeId = consent.Id,
             ConsentAt = now,
             Status = VolunteerStatus.Pending,
             Source = source,

@@ -29,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    /// <summary>Consent texts, one row per distinct text; not tenant-owned (reached only through a volunteer in scope).</summary>
+    public DbSet<ConsentNotice> ConsentNotices => Set<ConsentNotice>();
     public DbSet<VolunteerOption> VolunteerOptions => Set<VolunteerOption>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
@@ -80,10 +82,27 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
 
     private static readonly HashSet<Type> Audited = [typeof(County), typeof(OrgUnit), typeof(Venue), typeof(RoleAssignment), typeof(Volunteer), typeof(VolunteerOption), typeof(Team), typeof(TeamMember), typeof(Domain.Activities.Activity)];
 
-    /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line.</summary>
+    private bool _rowAuditOff;
+
+    /// <summary>
+    /// Until disposed, saving writes no before/after line per row: for bulk work (the Excel import) that writes one
+    /// summary line of its own — who, how many rows, with what outcome — in the same transaction.
+    /// </summary>
+    public IDisposable SummaryAuditOnly()
+    {
+        _rowAuditOff = true;
+        return new RowAuditRestore(this);
+    }
+
+    private sealed class RowAuditRestore(AppDbContext db) : IDisposable
+    {
+        public void Dispose() => db._rowAuditOff = false;
+    }
+
+    /// <summary>Every change a signed-in person makes to an audited record leaves a before/after line (bulk work: one summary).</summary>
     private void AddAuditEntries()
     {
-        if (scope.UserId is null) return;
+        if (scope.UserId is null || _rowAuditOff) return;
         var now = clock.GetUtcNow();
         var entries = ChangeTracker.Entries()
             .Where(e => Audited.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

@@ -1,6 +1,7 @@
 using CivicPractice.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CivicPractice.Web.Data;
 
@@ -14,7 +15,8 @@ public static class DataFeature
 {
     /// <summary>
     /// Registers the provider's context behind <see cref="AppDbContext"/> (scoped, for endpoints and static pages) and
-    /// <see cref="IDbContextFactory{AppDbContext}"/> (one context per operation, for interactive components).
+    /// <see cref="IDbContextFactory{AppDbContext}"/> (one context per operation, for interactive components). Features add
+    /// EF interceptors by registering them as <see cref="IInterceptor"/> singletons.
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
@@ -34,12 +36,12 @@ public static class DataFeature
             {
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "civic.db"), DefaultTimeout = 30 }.ToString();
             }
-            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors([StoredTextGuard.Instance, .. sp.GetServices<IInterceptor>()]), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
         }
         else
         {
-            builder.Services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors([StoredTextGuard.Instance, .. sp.GetServices<IInterceptor>()]), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<PostgresAppDbContext>>();
         }
         builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

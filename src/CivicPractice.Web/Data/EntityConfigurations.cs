@@ -133,7 +133,6 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.Property(v => v.PhoneIndex).HasMaxLength(80);
         b.Property(v => v.PhoneCipher).HasMaxLength(200);
         b.Property(v => v.PhoneMasked).HasMaxLength(20);
-        b.Property(v => v.ConsentText).HasMaxLength(2000);
         b.Property(v => v.ReviewNote).HasMaxLength(200);
         // One person, one registration per county; erased (withdrawn) rows hold nulls, which never collide.
         b.HasIndex(v => new { v.CountyId, v.IdIndex }).IsUnique();
@@ -143,6 +142,16 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.HasIndex(v => new { v.CountyId, v.Status });
         b.HasIndex(v => v.UserId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ConsentNotice>().WithMany().HasForeignKey(v => v.ConsentNoticeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ConsentNoticeConfiguration : IEntityTypeConfiguration<ConsentNotice>
+{
+    public void Configure(EntityTypeBuilder<ConsentNotice> b)
+    {
+        b.Property(n => n.Text).HasMaxLength(ConsentNotice.MaxLength);
+        b.HasIndex(n => n.Text).IsUnique();
     }
 }
 

@@ -69,9 +69,9 @@ public sealed class VolunteerTests
         var county = Guid.NewGuid();
         var center = OrgUnit.Create(county, null, OrgUnitType.Center, Details("中心", "C"), Now);
         var institute = OrgUnit.Create(county, center, OrgUnitType.Institute, Details("所", "I"), Now);
-        Assert.Throws<DomainException>(() => Volunteer.Register(institute, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now));
+        Assert.Throws<DomainException>(() => Volunteer.Register(institute, Profile(), Identity(), ConsentNotice.Of("同意"), RegistrationSource.SelfService, Now));
         var station = OrgUnit.Create(county, institute, OrgUnitType.Station, Details("站", "S"), Now);
-        Assert.Throws<DomainException>(() => Volunteer.Register(station, Profile(), Identity(), "", RegistrationSource.SelfService, Now));
+        Assert.Throws<DomainException>(() => Volunteer.Register(station, Profile(), Identity(), ConsentNotice.Of(""), RegistrationSource.SelfService, Now));
     }
 
     [Fact]
@@ -84,11 +84,11 @@ public sealed class VolunteerTests
         var point = OrgUnit.Create(county, station, OrgUnitType.Point, Details("点", "P"), Now);
         var enterprise = OrgUnit.Create(county, station, OrgUnitType.Base, Details("茶业公司实践基地", "B"), Now);
 
-        var staff = Volunteer.Register(enterprise, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now);
+        var staff = Volunteer.Register(enterprise, Profile(), Identity(), ConsentNotice.Of("同意"), RegistrationSource.SelfService, Now);
 
         Assert.Equal((enterprise.Id, enterprise.Path), (staff.UnitId, staff.UnitPath));
         Assert.StartsWith(station.Path, staff.UnitPath); // inside the station's subtree: its admin sees the base's volunteers
-        var refused = Assert.Throws<DomainException>(() => Volunteer.Register(point, Profile(), Identity(), "同意", RegistrationSource.SelfService, Now));
+        var refused = Assert.Throws<DomainException>(() => Volunteer.Register(point, Profile(), Identity(), ConsentNotice.Of("同意"), RegistrationSource.SelfService, Now));
         Assert.Equal("志愿者须归属到一个实践站或实践基地。", refused.Message);
         staff.MoveToUnit(station, Now);
         Assert.Equal(station.Id, staff.UnitId);
@@ -109,7 +109,7 @@ public sealed class VolunteerTests
         var center = OrgUnit.Create(county, null, OrgUnitType.Center, Details("中心", "C"), Now);
         var institute = OrgUnit.Create(county, center, OrgUnitType.Institute, Details("所", "I"), Now);
         var station = OrgUnit.Create(county, institute, OrgUnitType.Station, Details("站", "S"), Now);
-        return Volunteer.Register(station, Profile(), Identity(), "我已阅读并同意", RegistrationSource.SelfService, Now);
+        return Volunteer.Register(station, Profile(), Identity(), ConsentNotice.Of("我已阅读并同意"), RegistrationSource.SelfService, Now);
     }
 
     private static VolunteerProfile Profile() => new("张三", PoliticalStatus.PartyMember, ["医疗护理"], ["敬老爱老"], ["在职党员"], ["周末"]);

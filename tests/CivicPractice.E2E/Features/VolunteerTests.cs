@@ -130,6 +130,25 @@ public sealed class VolunteerTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task TheConsoleExport_DownloadsTheWholeRoster_FromTheStreamedFile()
+    {
+        var county = await browser.App.WithDbAsync(db => db.Counties.Where(c => c.Code == Web.Features.Demo.DemoSeeder.MainCountyCode).Select(c => c.Id).SingleAsync());
+        var volunteers = await browser.App.WithDbAsync(db => db.Volunteers.CountAsync(v => v.CountyId == county));
+        var console = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await console.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(console);
+
+        var download = await console.RunAndWaitForDownloadAsync(() => console.ClickAsync("#volunteer-export"));
+
+        var roster = Path.Combine(BrowserApp.Artifacts, "volunteer-export.xlsx");
+        await download.SaveAsAsync(roster);
+        var rows = MiniExcelLibs.MiniExcel.Query(roster, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var after = await browser.App.WithDbAsync(db => db.Volunteers.CountAsync(v => v.CountyId == county)); // other tests may register meanwhile
+        Assert.InRange(rows.Count, volunteers, after);
+        Assert.All(rows.Where(r => !string.IsNullOrEmpty(r["手机号"]?.ToString())), r => Assert.Matches(@"^1\d\d\*{4}\d{4}$", r["手机号"]?.ToString()));
+    }
+
+    [Fact]
     public async Task Volunteer_SeesTheirOwnPageOnAPhone_AndAppliesToATeam()
     {
         var phone = await browser.NewPageAsync(375, 812);

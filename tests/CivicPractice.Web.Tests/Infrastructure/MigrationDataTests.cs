@@ -9,9 +9,9 @@ using Npgsql;
 namespace CivicPractice.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Data written before the TeamTiersAndServicePlatforms migration comes out right after it, on the provider under test:
-/// venue platform numbers become the default platform names, every county gets the platform list and its tier names,
-/// and the retired 队长 account role becomes the volunteer role.
+/// Data written before a migration with a data step comes out right after it, on the provider under test.
+/// TeamTiersAndServicePlatforms: venue platform numbers become the default platform names, every county gets the platform
+/// list and its tier names, and the retired 队长 account role becomes the volunteer role.
 /// </summary>
 public sealed class MigrationDataTests
 {
@@ -68,6 +68,66 @@ public sealed class MigrationDataTests
             Assert.Equal(2, roles.Count);
             Assert.All(roles, r => Assert.Equal(Domain.Identity.RoleKind.Volunteer, r.Role));
             Assert.Equal([otherUnit, unit], roles.Select(r => r.OrgUnitId).OrderBy(g => g == unit));
+        }
+        finally
+        {
+            if (postgres) await AdminAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            else
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(sqliteFile);
+            }
+        }
+    }
+
+    /// <summary>
+    /// ConsentNotices: the consent text each volunteer row carried becomes one row per distinct text, and every volunteer
+    /// references the row with exactly their text (the data step is <c>ConsentNoticesData</c>).
+    /// </summary>
+    [Fact]
+    public async Task ConsentTextsBeforeConsentNotices_AreStoredOncePerText_AndEachVolunteerKeepsTheirs()
+    {
+        var postgres = CivicAppFactory.Provider == DatabaseProvider.Postgres;
+        var database = "civic_migr_" + Guid.NewGuid().ToString("N")[..12];
+        var sqliteFile = Path.Combine(Path.GetTempPath(), database + ".db");
+        if (postgres) await AdminAsync($"CREATE DATABASE {database}");
+        try
+        {
+            await using var db = postgres
+                ? (AppDbContext)new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(Postgres(database)).Options, new CurrentScope(), TimeProvider.System)
+                : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={sqliteFile};Pooling=false").Options, new CurrentScope(), TimeProvider.System);
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_ConsentNotices", StringComparison.Ordinal)) - 1]);
+
+            var (county, unit) = (Guid.NewGuid(), Guid.NewGuid());
+            var conn = db.Database.GetDbConnection();
+            await conn.OpenAsync();
+            object Id(Guid g) => postgres ? g : g.ToString().ToUpperInvariant();
+            object NoItems() => postgres ? Array.Empty<string>() : "[]";
+            await InsertAsync(conn, postgres, "Counties", new() { ["Id"] = Id(county), ["Code"] = "430000" });
+            await InsertAsync(conn, postgres, "OrgUnits", new() { ["Id"] = Id(unit), ["CountyId"] = Id(county), ["ParentId"] = null, ["Type"] = 3, ["Path"] = $"/{unit}/", ["IsActive"] = true });
+            var texts = new Dictionary<Guid, string>();
+            string[] consents = [Web.Features.Volunteers.VolunteerConsent.Text, Web.Features.Volunteers.VolunteerConsent.Text, Web.Features.Volunteers.VolunteerConsent.AdminEntered("王站长"), Web.Features.Volunteers.VolunteerConsent.Text];
+            foreach (var text in consents)
+            {
+                var id = Guid.NewGuid();
+                texts[id] = text;
+                await InsertAsync(conn, postgres, "Volunteers", new()
+                {
+                    ["Id"] = Id(id), ["CountyId"] = Id(county), ["UnitId"] = Id(unit), ["UnitPath"] = $"/{unit}/", ["ConsentText"] = text,
+                    ["Skills"] = NoItems(), ["Interests"] = NoItems(), ["Tags"] = NoItems(), ["Availability"] = NoItems(),
+                    ["IdIndex"] = null, ["PhoneIndex"] = null, ["Number"] = null,
+                });
+            }
+            await conn.CloseAsync();
+
+            await db.Database.MigrateAsync();
+
+            using var _ = db.Scope.AsSystem();
+            var stored = await db.ConsentNotices.Select(n => n.Text).ToListAsync();
+            Assert.Equal(consents.Distinct().Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+            var agreed = await (from v in db.Volunteers join n in db.ConsentNotices on v.ConsentNoticeId equals n.Id select new { v.Id, n.Text }).ToListAsync();
+            Assert.Equal(texts.OrderBy(t => t.Key), agreed.Select(a => KeyValuePair.Create(a.Id, a.Text)).OrderBy(t => t.Key));
         }
         finally
         {

@@ -34,6 +34,8 @@ public static class AuditActions
     public const string Export = "Export";
     /// <summary>Staff downloaded a list of volunteers (masked): who, which filter, how many rows.</summary>
     public const string BulkExport = "BulkExport";
+    /// <summary>Staff imported a file of volunteers: one line per file (who, rows, imported/skipped/refused), not one per row.</summary>
+    public const string Import = "Import";
 
     public static string Label(string action) => action switch
     {
@@ -47,6 +49,7 @@ public static class AuditActions
         Reveal => "查看敏感信息",
         Export => "导出个人信息",
         BulkExport => "导出志愿者名册",
+        Import => "导入志愿者",
         _ => action,
     };
 }

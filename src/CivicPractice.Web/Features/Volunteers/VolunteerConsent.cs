@@ -1,8 +1,13 @@
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace CivicPractice.Web.Features.Volunteers;
 
 /// <summary>
 /// The notice a person agrees to before registering (PIPL arts. 17, 29: separate consent for sensitive personal
-/// information). The exact text and the moment of consent are stored with each volunteer.
+/// information). The moment of consent is stored with each volunteer, the exact text once per distinct text
+/// (<see cref="ConsentNotice"/>, see <see cref="StoredAsync"/>) and referenced.
 /// </summary>
 public static class VolunteerConsent
 {
@@ -20,4 +25,19 @@ public static class VolunteerConsent
 
     public static string AdminEntered(string adminName) =>
         $"由管理员 {adminName} 录入；申请人已线下签署《志愿者个人信息处理规则》（{Version}）纸质同意书。";
+
+    /// <summary>
+    /// The stored notice with exactly this text, added if no one agreed to it before. The insert skips a text a concurrent
+    /// registration has just stored (unique text) without disturbing the caller's transaction; call it before writing.
+    /// </summary>
+    public static async Task<ConsentNotice> StoredAsync(AppDbContext db, string text, CancellationToken ct = default)
+    {
+        var stored = await db.ConsentNotices.AsNoTracking().FirstOrDefaultAsync(n => n.Text == text, ct);
+        if (stored is not null) return stored;
+        var notice = ConsentNotice.Of(text);
+        // EF keeps Guids as upper-case text on SQLite; a raw parameter must match that form.
+        object id = db.Database.IsSqlite() ? notice.Id.ToString().ToUpperInvariant() : notice.Id;
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"ConsentNotices\" (\"Id\", \"Text\") VALUES ({id}, {text}) ON CONFLICT (\"Text\") DO NOTHING", ct);
+        return await db.ConsentNotices.AsNoTracking().FirstAsync(n => n.Text == text, ct);
+    }
 }

@@ -25,6 +25,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
     public async Task ContributeAsync(DemoSeedContext ctx, CancellationToken ct)
     {
         var db = ctx.Db;
+        var consent = await VolunteerConsent.StoredAsync(db, VolunteerConsent.Text, ct);
         var options = VolunteerOption.Defaults(ctx.County.Id).ToList();
         db.VolunteerOptions.AddRange(options);
         await db.SaveChangesAsync(ct);
@@ -95,7 +96,7 @@ public sealed class VolunteerDemoContributor(PiiProtector pii, IConfiguration co
             if (age <= 24 && random.NextDouble() < 0.4) tags.Add("大学生");
             if (random.NextDouble() < 0.05) tags.Add("文艺骨干");
             var profile = new VolunteerProfile(name, political, Pick(skills, random.Next(0, 3)), Pick(interests, random.Next(1, 4)), tags, Pick(availability, random.Next(1, 3)));
-            var v = Volunteer.Register(station, profile, pii.Protect(parsed, phone), VolunteerConsent.Text, RegistrationSource.SelfService, ctx.Now);
+            var v = Volunteer.Register(station, profile, pii.Protect(parsed, phone), consent, RegistrationSource.SelfService, ctx.Now);
             if (approved || random.NextDouble() < ctx.Profile.ApprovedShare)
             {
                 number++;

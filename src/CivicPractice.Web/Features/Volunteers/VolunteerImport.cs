@@ -170,7 +170,7 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var seenInFile = new Dictionary<string, int>();
         var today = ChinaTime.Today(clock);
         var now = clock.GetUtcNow();
-        var consent = VolunteerConsent.AdminEntered(importerName) + "（表格导入）";
+        var consent = await VolunteerConsent.StoredAsync(db, VolunteerConsent.AdminEntered(importerName) + "（表格导入）", ct);
         var errors = new List<RejectedRow>();
         var batch = new List<Volunteer>();
         var enlisted = new List<Domain.Teams.TeamMember>();
@@ -178,6 +178,8 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         var nextNumber = await LastNumberAsync(countyId, countyCode, ct);
         // All or nothing: a registration or approval racing the import cannot leave half a file behind.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // One audit line for the file (below), not a before/after line per volunteer and team membership.
+        using var summaryAudit = db.SummaryAuditOnly();
 
         var i = -1;
         foreach (var row in ReadRows(file, ct))
@@ -252,9 +254,16 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
         imported += await FlushAsync(batch, enlisted, ct);
         // The report is written before the commit: an import whose report could not be kept does not happen either.
         var reportId = errors.Count == 0 ? (Guid?)null : await SaveReportAsync(errors, ct);
+        var result = new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, [.. errors.Take(limits.MaxErrorsShown).Select(e => e.Error)], reportId);
+        db.AuditEntries.Add(new Audit.AuditEntry
+        {
+            CountyId = countyId, At = clock.GetUtcNow(), UserId = db.Scope.UserId, UserName = db.Scope.UserName, IpAddress = db.Scope.IpAddress,
+            Action = Audit.AuditActions.Import, EntityType = nameof(Volunteer), Summary = "导入志愿者名单，" + result.Summary,
+        });
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         progress?.Report(new ImportProgress(rowCount, rowCount));
-        return new ImportResult(imported + skipped + errors.Count, imported, skipped, errors.Count, [.. errors.Take(limits.MaxErrorsShown).Select(e => e.Error)], reportId);
+        return result;
     }
 
     public static string ReportUrl(Guid reportId) => $"/api/v1/volunteers/import/reports/{reportId}";
@@ -341,24 +350,25 @@ public sealed partial class VolunteerImporter(AppDbContext db, PiiProtector pii,
 
     private static Domain.Common.DomainException Unreadable() => new("无法读取该文件，请使用本页提供的 Excel 模板（.xlsx）。");
 
-    /// <summary>The filtered list as staff see it: personal fields masked.</summary>
-    public static async Task<byte[]> ExportAsync(IAsyncEnumerable<VolunteerRow> rows, CancellationToken ct = default)
+    /// <summary>The filtered list as staff see it (personal fields masked), written row by row as the rows arrive.</summary>
+    public static async Task ExportAsync(IAsyncEnumerable<VolunteerRow> rows, Stream target, CancellationToken ct = default)
     {
-        var list = new List<Dictionary<string, object?>>();
-        await foreach (var r in rows.WithCancellation(ct))
+        await target.SaveAsAsync(Lines(rows, ct), sheetName: "志愿者", cancellationToken: ct);
+
+        static async IAsyncEnumerable<Dictionary<string, object?>> Lines(IAsyncEnumerable<VolunteerRow> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
         {
-            list.Add(new Dictionary<string, object?>
+            await foreach (var r in rows.WithCancellation(ct))
             {
-                ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
-                ["年龄"] = r.Age,
-                ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, [UnitHeader] = r.UnitName,
-                ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
-                ["注册时间"] = ChinaTime.Format(r.CreatedAt),
-            });
+                yield return new Dictionary<string, object?>
+                {
+                    ["志愿者编号"] = r.Number, ["姓名"] = r.Name, ["性别"] = r.GenderName,
+                    ["年龄"] = r.Age,
+                    ["手机号"] = r.PhoneMasked, ["身份证号码"] = r.IdMasked, ["政治面貌"] = r.PoliticalStatusName, [UnitHeader] = r.UnitName,
+                    ["人员标签"] = string.Join("、", r.Tags), ["状态"] = r.StatusName,
+                    ["注册时间"] = ChinaTime.Format(r.CreatedAt),
+                };
+            }
         }
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(list, sheetName: "志愿者", cancellationToken: ct);
-        return stream.ToArray();
     }
 
     private async Task<int> FlushAsync(List<Volunteer> batch, List<Domain.Teams.TeamMember> enlisted, CancellationToken ct)

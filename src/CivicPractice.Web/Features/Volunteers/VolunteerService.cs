@@ -75,9 +75,10 @@ public sealed class VolunteerService(
         var check = await codes.ConsumeAsync(phone, r.Code, CodePurpose.Register, ct);
         if (check != CodeCheck.Ok) throw new DomainException(VerificationCodes.Describe(check));
         await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct);
+        var consent = await VolunteerConsent.StoredAsync(db, VolunteerConsent.Text, ct);
         // The account and the record stand or fall together: a registration refused by a concurrent one leaves no account.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.Text, RegistrationSource.SelfService, linkAccount: true, ct);
+        var volunteer = await CreateAsync(station, r, id, phone, consent, RegistrationSource.SelfService, linkAccount: true, ct);
         await transaction.CommitAsync(ct);
         return new RegistrationResult(volunteer.Id, volunteer.Status, volunteer.Number, station.Name);
     }
@@ -91,7 +92,8 @@ public sealed class VolunteerService(
         if (!station.IsActive) throw new DomainException($"所选{OrgUnitLabels.Of(station.Type)}已停用，请选择其他单位。", DomainErrorKind.Conflict);
         await EnsureNotRegisteredAsync(station.CountyId, id, phone, ct, nameAnyStation: false);
         // No account is opened or linked here: the phone is not proven. The person's first SMS sign-in links it.
-        var volunteer = await CreateAsync(station, r, id, phone, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), source, linkAccount: false, ct);
+        var consent = await VolunteerConsent.StoredAsync(db, VolunteerConsent.AdminEntered(Scope.UserName ?? "管理员"), ct);
+        var volunteer = await CreateAsync(station, r, id, phone, consent, source, linkAccount: false, ct);
         return await GetAsync(volunteer.Id, ct);
     }
 
@@ -116,19 +118,32 @@ public sealed class VolunteerService(
     /// <summary>
     /// The filtered list as an Excel file (masked), and an audit line saying who took it, with which filter and how many
     /// rows: a roster leaves the system in bulk, so the log keeps it as it keeps each reveal and self-export.
+    /// Rows stream from the database into a temporary file (deleted when the returned stream is closed), so memory stays
+    /// flat whatever the row count; the audit line is written before any of it leaves.
     /// </summary>
-    public async Task<byte[]> ExportListAsync(VolunteerQuery q, CancellationToken ct = default)
+    public async Task<Stream> ExportListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
         var unitName = q.UnitId is { } unitId ? await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         var rows = 0;
-        var file = await VolunteerImporter.ExportAsync(Counted(await ExportRowsAsync(q, ct)), ct);
-        db.AuditEntries.Add(new AuditEntry
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"civic-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
         {
-            CountyId = Scope.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = AuditActions.BulkExport,
-            EntityType = nameof(Volunteer), Summary = $"导出志愿者名册 {rows} 人；筛选：{DescribeFilter(q, unitName)}", IpAddress = Scope.IpAddress,
-        });
-        await db.SaveChangesAsync(ct);
-        return file;
+            await VolunteerImporter.ExportAsync(Counted(await ExportRowsAsync(q, ct)), file, ct);
+            db.AuditEntries.Add(new AuditEntry
+            {
+                CountyId = Scope.CountyId, At = clock.GetUtcNow(), UserId = Scope.UserId, UserName = Scope.UserName, Action = AuditActions.BulkExport,
+                EntityType = nameof(Volunteer), Summary = $"导出志愿者名册 {rows} 人；筛选：{DescribeFilter(q, unitName)}", IpAddress = Scope.IpAddress,
+            });
+            await db.SaveChangesAsync(ct);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
 
         async IAsyncEnumerable<VolunteerRow> Counted(IAsyncEnumerable<VolunteerRow> source)
         {
@@ -196,6 +211,7 @@ public sealed class VolunteerService(
     {
         var v = await MyRecordAsync(ct) ?? throw new NotFoundException("志愿者信息");
         var station = await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == v.UnitId).Select(u => u.Name).FirstAsync(ct);
+        var consent = await db.ConsentNotices.Where(n => n.Id == v.ConsentNoticeId).Select(n => n.Text).FirstAsync(ct);
         await AuditAsync(AuditActions.Export, v, $"{v.Name} 导出本人信息", ct);
         return JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -213,7 +229,7 @@ public sealed class VolunteerService(
             可服务时间 = v.Availability,
             状态 = VolunteerLabels.Of(v.Status),
             注册时间 = v.CreatedAt,
-            同意的个人信息处理规则 = v.ConsentText,
+            同意的个人信息处理规则 = consent,
             同意时间 = v.ConsentAt,
         }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -332,7 +348,7 @@ public sealed class VolunteerService(
             : $"该手机号已被本县“{holder.Name}”的一位志愿者使用，请更换手机号或与其联系。", DomainErrorKind.Conflict);
     }
 
-    private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, string consent, RegistrationSource source, bool linkAccount, CancellationToken ct)
+    private async Task<Volunteer> CreateAsync(OrgUnit station, VolunteerRegistrationForm r, ChineseIdNumber id, string phone, ConsentNotice consent, RegistrationSource source, bool linkAccount, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var volunteer = Volunteer.Register(station, r.ToProfile(), pii.Protect(id, phone), consent, source, now);
@@ -435,10 +451,11 @@ public sealed class VolunteerService(
         var today = ChinaTime.Today(clock);
         return from v in rows
                join u in db.OrgUnits on v.UnitId equals u.Id
+               join n in db.ConsentNotices on v.ConsentNoticeId equals n.Id
                select new VolunteerDetail(
                    new VolunteerRow(v.Id, v.Number, v.Name, v.Gender, AgeOn(v.BirthDate, today), v.PhoneMasked, ChineseIdNumber.Mask(v.IdMasked),
                        v.PoliticalStatus, v.UnitId, u.Name, v.Status, v.Tags, v.CreatedAt),
-                   v.Skills, v.Interests, v.Availability, v.Source, v.ConsentText, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
+                   v.Skills, v.Interests, v.Availability, v.Source, n.Text, v.ConsentAt, v.ReviewNote, v.ReviewedAt, v.WithdrawnAt);
     }
 
     private static int? AgeOn(DateOnly? birth, DateOnly today) => birth is { } b ? ChinaTime.Age(b, today) : null;

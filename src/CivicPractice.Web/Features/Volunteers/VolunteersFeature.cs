@@ -97,7 +97,8 @@ public static class VolunteersFeature
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ImportReport(VolunteerImporter importer, Guid reportId, CancellationToken ct) =>
         await importer.ReportAsync(reportId, ct) is { } report ? TypedResults.File(report, Xlsx, "志愿者导入错误报告.xlsx") : ApiProblems.NotFound("错误报告");
 
-    private static async Task<FileContentHttpResult> ExportList(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
+    /// <summary>The roster is sent from a temporary file that closing the response deletes (see <see cref="VolunteerService.ExportListAsync"/>).</summary>
+    private static async Task<FileStreamHttpResult> ExportList(VolunteerService volunteers, string? q, VolunteerStatus? status, PoliticalStatus? politicalStatus,
         string? skill, string? tag, Guid? unitId, CancellationToken ct)
     {
         var file = await volunteers.ExportListAsync(new VolunteerQuery(q, status, politicalStatus, skill, tag, unitId), ct);

@@ -352,6 +352,40 @@ public sealed class VolunteerImportTests(CivicAppFactory app) : IClassFixture<Ci
         Assert.Contains("在职党员", line.Summary);
     }
 
+    [Fact]
+    public async Task AnImport_WritesOneAuditSummary_WhoRowsAndOutcome_WhileAnAdminsSingleEntryKeepsItsOwnLine()
+    {
+        var units = await DemoUnits.LoadAsync(app);
+        var (file, bad) = GenerateFile([units.Station.Code], total: 400, phonePrefix: "1621", region: "430129");
+        var admin = await app.SignedInAsync(DemoLogins.StationAdmin);
+        var since = DateTimeOffset.UtcNow;
+
+        var result = await ImportAsync(admin, file);
+        var again = await ImportAsync(admin, file);
+
+        Assert.Equal((398, 2), (result.Imported, result.ErrorCount));
+        Assert.Equal((0, 398), (again.Imported, again.Skipped));
+        Assert.Equal(2, bad.Count);
+        var lines = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.At >= since && a.Action != "SignIn").OrderBy(a => a.At).ToListAsync());
+        Assert.Equal(2, lines.Count); // not a line per imported row (and per team membership)
+        Assert.All(lines, l => Assert.Equal(("Import", "Volunteer"), (l.Action, l.EntityType)));
+        Assert.Contains("共 400 行：导入 398 人，已登记跳过 0 人，有误 2 行", lines[0].Summary);
+        Assert.Contains("共 400 行：导入 0 人，已登记跳过 398 人，有误 2 行", lines[1].Summary);
+        Assert.All(lines, l => Assert.True(l.UserId is not null && !string.IsNullOrEmpty(l.UserName)));
+        var county = await app.SignedInAsync(DemoLogins.CountyAdmin);
+        var shown = await county.GetFromJsonAsync<Paged<Web.Features.Audit.AuditEntryDto>>("/api/v1/audit?action=Import", Json.Options);
+        Assert.Contains(shown!.Items, a => a.Id == lines[0].Id && a.ActionName == "导入志愿者");
+
+        var created = await admin.PostAsJsonAsync("/api/v1/volunteers", new AdminRegistrationRequest
+        {
+            Name = "单独录入", IdNumber = ChineseIdNumberOf("430129", "19700101", "901"), Phone = "16219000001", UnitId = units.Station.Id,
+            PoliticalStatus = PoliticalStatus.Masses, Consent = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var single = (await created.Content.ReadFromJsonAsync<VolunteerDetail>(Json.Options))!.Summary.Id.ToString();
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityId == single && a.Action == "Create" && a.UserId != null)));
+    }
+
     private static string ChineseIdNumberOf(string region, string birth, string sequence)
     {
         var first17 = region + birth + sequence;

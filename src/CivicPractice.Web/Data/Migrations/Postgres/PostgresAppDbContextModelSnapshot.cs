@@ -598,6 +598,25 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("CivicPractice.Domain.Volunteers.ConsentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("ConsentNotices");
+                });
+
             modelBuilder.Entity("CivicPractice.Domain.Volunteers.Volunteer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,10 +633,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ConsentText")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                    b.Property<Guid>("ConsentNoticeId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("CountyId")
                         .HasColumnType("uuid");
@@ -712,6 +729,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsentNoticeId");
 
                     b.HasIndex("UnitId");
 
@@ -1245,6 +1264,12 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("CivicPractice.Domain.Volunteers.Volunteer", b =>
                 {
+                    b.HasOne("CivicPractice.Domain.Volunteers.ConsentNotice", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CivicPractice.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

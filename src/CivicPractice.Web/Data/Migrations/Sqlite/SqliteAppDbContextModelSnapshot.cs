@@ -592,6 +592,25 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("CivicPractice.Domain.Volunteers.ConsentNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Text")
+                        .IsUnique();
+
+                    b.ToTable("ConsentNotices");
+                });
+
             modelBuilder.Entity("CivicPractice.Domain.Volunteers.Volunteer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -608,9 +627,7 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.Property<long>("ConsentAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ConsentText")
-                        .IsRequired()
-                        .HasMaxLength(2000)
+                    b.Property<Guid>("ConsentNoticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CountyId")
@@ -706,6 +723,8 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsentNoticeId");
 
                     b.HasIndex("UnitId");
 
@@ -1235,6 +1254,12 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CivicPractice.Domain.Volunteers.Volunteer", b =>
                 {
+                    b.HasOne("CivicPractice.Domain.Volunteers.ConsentNotice", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("CivicPractice.Domain.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")

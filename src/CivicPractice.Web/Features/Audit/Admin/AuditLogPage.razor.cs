@@ -21,7 +21,7 @@ public partial class AuditLogPage : AdminPageBase
     private static readonly List<SelectedItem> actions =
     [
         new("", "全部"),
-        .. new[] { AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.LockedOut, AuditActions.SignOut, AuditActions.Reveal, AuditActions.Export }
+        .. new[] { AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.SignIn, AuditActions.SignInFailed, AuditActions.LockedOut, AuditActions.SignOut, AuditActions.Reveal, AuditActions.Export, AuditActions.BulkExport, AuditActions.Import }
             .Select(a => new SelectedItem(a, AuditActions.Label(a))),
     ];
 

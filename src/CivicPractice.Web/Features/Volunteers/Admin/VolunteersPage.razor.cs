@@ -201,8 +201,8 @@ public partial class VolunteersPage : AdminPageBase
 
     private async Task ExportAsync()
     {
-        var bytes = await InScopeAsync(sp => sp.GetRequiredService<VolunteerService>().ExportListAsync(Query()));
-        await Download.DownloadFromStreamAsync($"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx", new MemoryStream(bytes));
+        await using var file = await InScopeAsync(sp => sp.GetRequiredService<VolunteerService>().ExportListAsync(Query()));
+        await Download.DownloadFromStreamAsync($"志愿者名册-{DateTime.UtcNow.AddHours(8):yyyyMMdd}.xlsx", file);
     }
 
     private Task<T?> Run<T>(Func<IServiceProvider, Task<T>> work, bool toast = false) where T : class => AttemptAsync(() => InScopeAsync(work), toast);
