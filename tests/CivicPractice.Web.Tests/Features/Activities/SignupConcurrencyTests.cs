@@ -102,13 +102,14 @@ public sealed class SignupConcurrencyTests(CivicAppFactory app) : IClassFixture<
         var phones = Enumerable.Range(0, count).Select(i => prefix + i.ToString("D4", CultureInfo.InvariantCulture)).ToList();
         await app.WithDbAsync(async db =>
         {
+            var notice = await Web.Features.Volunteers.VolunteerConsent.StoredAsync(db, "同意");
             var code = await db.Counties.Where(c => c.Id == station.CountyId).Select(c => c.Code).SingleAsync();
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < count; i++)
             {
                 var first17 = "430121" + new DateOnly(1980, 1, 1).AddDays(i).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "1" + prefix[3] + "1";
                 ChineseIdNumber.TryParse(first17 + ChineseIdNumber.CheckCharacter(first17), DateOnly.FromDateTime(DateTime.Today), out var id, out _);
-                var v = Volunteer.Register(station, new VolunteerProfile("报名" + i, PoliticalStatus.Masses, [], [], [], []), pii.Protect(id!, phones[i]), "同意", RegistrationSource.Admin, now);
+                var v = Volunteer.Register(station, new VolunteerProfile("报名" + i, PoliticalStatus.Masses, [], [], [], []), pii.Protect(id!, phones[i]), notice, RegistrationSource.Admin, now);
                 v.Approve(code + "9" + prefix[3] + i.ToString("D5", CultureInfo.InvariantCulture), Guid.Empty, now);
                 db.Volunteers.Add(v);
             }
