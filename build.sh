@@ -143,7 +143,8 @@ run_bench() {
   done
   BENCH_DIR=$(mktemp -d /tmp/civic-bench.XXXXXX)
   trap 'stop_postgres; rm -rf "$BENCH_DIR"' EXIT
-  mkdir -p "$BENCH_DIR/data" "$BENCH_DIR/logs"
+  local logs=$RESULTS/bench
+  rm -rf "$logs"; mkdir -p "$BENCH_DIR/data" "$logs"
   export ASPNETCORE_ENVIRONMENT=Production
   export Civic__DataDirectory=$BENCH_DIR/data
   export Civic__Sms__Provider=None
@@ -162,17 +163,17 @@ run_bench() {
   local web=$ROOT/src/CivicPractice.Web dll=$ROOT/src/CivicPractice.Web/bin/Release/net10.0/CivicPractice.Web.dll
   log "seed --scale $scale ($provider)"
   local started=$(date +%s%3N)
-  (cd "$web" && dotnet "$dll" seed --scale "$scale" > "$BENCH_DIR/logs/seed.log" 2>&1) || { tail -30 "$BENCH_DIR/logs/seed.log"; return 1; }
+  (cd "$web" && dotnet "$dll" seed --scale "$scale" > "$logs/seed.log" 2>&1) || { tail -30 "$logs/seed.log"; return 1; }
   local ms=$(( $(date +%s%3N) - started ))
   local seeded=$((ms / 1000)).$(printf '%03d' $((ms % 1000)))
   echo "seeded in $seeded s"
   log "bench"
   dotnet "$ROOT/bench/CivicPractice.Bench/bin/Release/net10.0/CivicPractice.Bench.dll" run --provider "$provider" --connection "$cs" \
     --platform "$dll" --content-root "$web" --bare "$ROOT/bench/CivicPractice.Bench.Bare/bin/Release/net10.0/CivicPractice.Bench.Bare.dll" \
-    --logs "$BENCH_DIR/logs" --results "$ROOT/bench/results" --scale "$scale" --seed-seconds "$seeded" \
+    --logs "$logs" --results "$ROOT/bench/results" --scale "$scale" --seed-seconds "$seeded" \
     --commit "$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo +)" "${pass[@]}"
   local rc=$?
-  if [ $rc -ne 0 ]; then echo "-- platform log (tail)"; tail -40 "$BENCH_DIR/logs/platform.log" 2>/dev/null; fi
+  if [ $rc -ne 0 ]; then echo "-- platform log (tail; all logs in $logs)"; tail -40 "$logs/platform.log" 2>/dev/null; fi
   return $rc
 }
 

@@ -26,12 +26,17 @@ public sealed class DirectQueries(DbProvider provider, string connectionString)
 
     public DbProvider Provider => provider;
 
-    /// <summary>A page of the volunteer list in a scope (a county and a path prefix), as the screen shows it: no total.</summary>
+    /// <summary>
+    /// A page of the volunteer list in a scope (a county and a path prefix), as the screen shows it: no total. The scope
+    /// is said of the station too (a volunteer in scope has their station in scope), which lets a planner start from
+    /// the few stations in a small scope and reach their volunteers through the station index, as EF's query does
+    /// because the filters apply to both tables.
+    /// </summary>
     public DirectQuery VolunteerPage(Guid countyId, string scopePath, string? nameLike = null, string? phoneLike = null) =>
         Query($"""
             SELECT {VolunteerColumns}
             FROM "Volunteers" AS v JOIN "OrgUnits" AS u ON u."Id" = v."{VolunteerUnitColumn}"
-            WHERE v."CountyId" = @county AND v."UnitPath" LIKE @scope
+            WHERE v."CountyId" = @county AND v."UnitPath" LIKE @scope AND u."Path" LIKE @scope
             {(nameLike is null ? "" : """AND v."Name" LIKE @name""")} {(phoneLike is null ? "" : """AND v."PhoneMasked" LIKE @phone""")}
             ORDER BY v."Status", v."CreatedAt" DESC
             LIMIT 20
@@ -42,7 +47,7 @@ public sealed class DirectQueries(DbProvider provider, string connectionString)
         Query($"""
             SELECT {VolunteerColumns}
             FROM "Volunteers" AS v JOIN "OrgUnits" AS u ON u."Id" = v."{VolunteerUnitColumn}"
-            WHERE v."CountyId" = @county AND v."UnitPath" LIKE @scope
+            WHERE v."CountyId" = @county AND v."UnitPath" LIKE @scope AND u."Path" LIKE @scope
             ORDER BY v."Number"
             """, ("county", Id(countyId)), ("scope", scopePath + "%"));
 
@@ -74,6 +79,22 @@ public sealed class DirectQueries(DbProvider provider, string connectionString)
         command.CommandText = """SELECT "Path" FROM "OrgUnits" WHERE "Id" = @id""";
         Bind(command, "id", Id(unitId));
         return await command.ExecuteScalarAsync(ct) as string ?? throw new InvalidOperationException($"unit {unitId} not found");
+    }
+
+    /// <summary>
+    /// PostgreSQL: gathers planner statistics, as autovacuum would within a minute or so of the bulk seed. Without them
+    /// the sign-in's "leads a team" query (Volunteers by UserId, unindexed, joined to TeamMembers) was planned as nested
+    /// scans and ran past the 30 s command timeout: a 500 on the first sign-in after a bulk load.
+    /// </summary>
+    public async Task AnalyzeAsync(CancellationToken ct = default)
+    {
+        if (provider != DbProvider.Postgres) return;
+        await using var connection = Connection();
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "ANALYZE";
+        command.CommandTimeout = 600;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<long> CountVolunteersAsync(CancellationToken ct = default)

@@ -50,6 +50,9 @@ public static class Harness
         var httpBaseline = LoadGenerator.Get(bareClient, "/");
         await LoadGenerator.RunAsync(httpBaseline, o.Connections, TimeSpan.FromSeconds(1)); // JIT and connections
 
+        var db = new DirectQueries(o.Provider, o.ConnectionString);
+        await db.AnalyzeAsync();
+
         var starts = new List<double>();
         ServerProcess? platform = null;
         for (var i = 0; i < o.Starts; i++)
@@ -63,7 +66,6 @@ public static class Harness
         Console.WriteLine($"start on the seeded database: {string.Join(" / ", starts.Select(s => s.ToString("0.00", CultureInfo.InvariantCulture)))} s");
 
         using var client = LoadGenerator.Client(platform!.Address, o.Connections);
-        var db = new DirectQueries(o.Provider, o.ConnectionString);
         var volunteers = await db.CountVolunteersAsync();
         var county = await Session.SignInAsync(client, DemoLogins.CountyAdmin);
         var station = await Session.SignInAsync(client, DemoLogins.StationAdmin);
@@ -156,8 +158,9 @@ public static class Harness
             new("start on the seeded database", $"{Median(starts):0.00} s (min {starts.Min():0.00})", $"≤ {Targets.StartSeconds} s", Targets.Verdict(Median(starts) <= Targets.StartSeconds)),
             new($"import {o.ImportRows:N0} rows", $"{Median(import.Select(i => i.RowsPerSecond)):0} rows/s (min {import.Min(i => i.RowsPerSecond):0})",
                 $"≥ {Targets.ImportRowsPerSecond:0} rows/s", Targets.Verdict(Median(import.Select(i => i.RowsPerSecond)) >= Targets.ImportRowsPerSecond && import.All(i => i.ErrorCount == 0))),
-            new("export, county admin: server growth", $"{Median(export.Select(e => e.GrowthMb)):0} MB (max {export.Max(e => e.GrowthMb):0}; {Median(export.Select(e => e.Seconds)):0.0} s; db {Median(export.Select(e => e.DbSeconds)):0.0} s)",
-                $"≤ {Targets.ExportGrowthMb} MB", Targets.Verdict(Median(export.Select(e => e.GrowthMb)) <= Targets.ExportGrowthMb)),
+            // Judged on the largest growth of one export: memory must stay flat on every one, not on average.
+            new("export, county admin: server growth", $"{export.Max(e => e.GrowthMb):0} MB ({string.Join(" / ", export.Select(e => e.GrowthMb.ToString("0", CultureInfo.InvariantCulture)))}; {Median(export.Select(e => e.Seconds)):0.0} s; db {Median(export.Select(e => e.DbSeconds)):0.0} s)",
+                $"≤ {Targets.ExportGrowthMb} MB", Targets.Verdict(export.Max(e => e.GrowthMb) <= Targets.ExportGrowthMb)),
             new("peak RSS through the run", $"{peak:0} MB", $"≤ {Targets.PeakRssMb} MB at scale 1", o.Scale <= 1 ? Targets.Verdict(peak <= Targets.PeakRssMb) : "—"),
         };
         if (o.Scale > 1) checks.AddRange(CompareWithScaleOne(o, results));
@@ -174,6 +177,26 @@ public static class Harness
         var file = Path.Combine(directory, $"{result.At:yyyyMMdd-HHmmss}-{result.Provider}-scale{result.Scale.ToString(CultureInfo.InvariantCulture)}.json");
         File.WriteAllText(file, JsonSerializer.Serialize(result, Json));
         return file;
+    }
+
+    /// <summary>A result file as the Markdown tables of bench/README.md.</summary>
+    public static string Markdown(string file)
+    {
+        var r = JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(file), Json)!;
+        var md = new System.Text.StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"`{Path.GetFileName(file)}`: {r.Provider}, scale {r.Scale}, commit {r.Commit}, {r.VolunteersBefore:N0} volunteers; {r.Connections} connections, {r.Rounds} rounds of {r.Seconds} s");
+        md.AppendLine();
+        md.AppendLine("| scenario | req/s median (min) | p50 ms | p99 ms | baseline-http req/s | share | baseline-db req/s (p99 ms) | verdict |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var s in r.Scenarios)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {s.RpsMedian:0.#} ({s.RpsMin:0.#}) | {s.P50Median:0} | {s.P99Median:0} | {s.HttpRpsMedian:N0} | {Percent(s.Share)} | {s.DbRpsMedian:0.#} ({s.DbP99Median:0}) | {s.Verdict} |");
+        }
+        md.AppendLine();
+        md.AppendLine("| figure | value | target | verdict |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var c in r.Checks) md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Name} | {c.Value} | {c.Target} | {c.Verdict} |");
+        return md.ToString();
     }
 
     private static ScenarioResult Summarize(Scenario s, List<Round> rounds)
@@ -237,9 +260,13 @@ public static class Harness
 
     private static void PrintRow(ScenarioResult r) => Console.WriteLine(string.Format(CultureInfo.InvariantCulture, RowFormat,
         r.Name, $"{r.RpsMedian:0.#} ({r.RpsMin:0.#})", r.P50Median.ToString("0.#", CultureInfo.InvariantCulture), r.P99Median.ToString("0.#", CultureInfo.InvariantCulture),
-        r.HttpRpsMedian.ToString("0", CultureInfo.InvariantCulture), (r.Share * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%",
+        r.HttpRpsMedian.ToString("0", CultureInfo.InvariantCulture), Percent(r.Share),
         r.DbRpsMedian.ToString("0.#", CultureInfo.InvariantCulture), r.DbP99Median.ToString("0.#", CultureInfo.InvariantCulture),
         r.Verdict + (r.FirstError is { } e ? $" [{e}]" : "")));
+
+    /// <summary>Two significant digits below 1 %: today's shares are thousandths of a percent.</summary>
+    private static string Percent(double share) =>
+        (share * 100).ToString(share >= 0.01 ? "0.0" : share >= 0.0001 ? "0.00" : "0.000", CultureInfo.InvariantCulture) + "%";
 
     private static void PrintChecks(IEnumerable<Check> checks)
     {

@@ -5,6 +5,7 @@ using CivicPractice.Bench;
 //   run  --provider sqlite|postgres --connection CS --platform Web.dll --content-root DIR --bare Bare.dll --logs DIR --results DIR
 //        [--scale 1] [--rounds 3] [--seconds 2] [--connections 32] [--starts 3] [--import-rows 10000] [--seed-seconds S] [--commit SHA]
 //   load --url http://127.0.0.1:5080 --path /api/v1/volunteers [--phone 13800000001] [--connections 32] [--seconds 5]
+//   markdown bench/results/FILE.json    the tables bench/README.md carries
 var command = args.FirstOrDefault();
 try
 {
@@ -31,12 +32,15 @@ try
             Console.WriteLine(FormattableString.Invariant($"{r.Requests} requests in {r.Seconds} s: {r.RequestsPerSecond} req/s, p50 {r.P50Ms} ms, p99 {r.P99Ms} ms, {r.Errors} errors {r.FirstError}"));
             return r.Errors == 0 && r.Requests > 0 ? 0 : 1;
         }
+        case "markdown":
+            Console.Write(Harness.Markdown(args.ElementAtOrDefault(1) ?? throw new ArgumentException("markdown needs a result file")));
+            return 0;
         default:
-            Console.Error.WriteLine("usage: CivicPractice.Bench run … | load --url URL [--path P] [--phone N] [--connections C] [--seconds S]");
+            Console.Error.WriteLine("usage: CivicPractice.Bench run … | load --url URL [--path P] [--phone N] [--connections C] [--seconds S] | markdown FILE.json");
             return 2;
     }
 }
-catch (Exception e) when (e is InvalidOperationException or HttpRequestException or ArgumentException or FormatException)
+catch (Exception e) when (e is InvalidOperationException or HttpRequestException or ArgumentException or FormatException or IOException)
 {
     Console.Error.WriteLine("bench: " + e.Message);
     return 1;
