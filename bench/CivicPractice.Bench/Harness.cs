@@ -23,7 +23,7 @@ public sealed record ImportRound(int Number, double Seconds, int Total, int Impo
 
 public sealed record BenchResult(
     DateTimeOffset At, string Provider, double Scale, string? Commit, int Cores, int Connections, double Seconds, int Rounds,
-    long VolunteersBefore, double? SeedSeconds, IReadOnlyList<double> StartSeconds, IReadOnlyList<ScenarioResult> Scenarios,
+    string? LoadAverageAtStart, string? LoadAverageAtEnd, long VolunteersBefore, double? SeedSeconds, IReadOnlyList<double> StartSeconds, IReadOnlyList<ScenarioResult> Scenarios,
     IReadOnlyList<ExportRound> Export, IReadOnlyList<ImportRound> Import, double PeakRssMb, IReadOnlyDictionary<string, double> RssAfterMb,
     IReadOnlyList<Check> Checks);
 
@@ -42,7 +42,8 @@ public static class Harness
     {
         var env = new Dictionary<string, string>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
-        Console.WriteLine($"bench: {o.Provider}, scale {o.Scale}, {o.Connections} connections, {o.Seconds} s a run, {o.Rounds} rounds, {Environment.ProcessorCount} cores");
+        var loadAtStart = LoadAverage();
+        Console.WriteLine($"bench: {o.Provider}, scale {o.Scale}, {o.Connections} connections, {o.Seconds} s a run, {o.Rounds} rounds, {Environment.ProcessorCount} cores, load average {loadAtStart}");
 
         var (bare, _) = await ServerProcess.StartAsync(o.BareDll, Path.GetDirectoryName(o.BareDll)!, Path.Combine(o.LogDirectory, "bare.log"), "/");
         await using var bareServer = bare;
@@ -167,8 +168,10 @@ public static class Harness
         if (o.SeedSeconds is { } seed) checks.Insert(0, new Check($"seed --scale {o.Scale}", $"{seed:0} s, {volunteers} volunteers", "—", "—"));
         PrintChecks(checks);
 
+        var loadAtEnd = LoadAverage();
+        Console.WriteLine($"load average at the end: {loadAtEnd} (other work on the machine shows here)");
         return new BenchResult(DateTimeOffset.UtcNow, o.Provider.ToString().ToLowerInvariant(), o.Scale, o.Commit, Environment.ProcessorCount, o.Connections, o.Seconds, o.Rounds,
-            volunteers, o.SeedSeconds, starts, results, export, import, peak, rss, checks);
+            loadAtStart, loadAtEnd, volunteers, o.SeedSeconds, starts, results, export, import, peak, rss, checks);
     }
 
     public static string Save(BenchResult result, string directory)
@@ -184,7 +187,7 @@ public static class Harness
     {
         var r = JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(file), Json)!;
         var md = new System.Text.StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"`{Path.GetFileName(file)}`: {r.Provider}, scale {r.Scale}, commit {r.Commit}, {r.VolunteersBefore:N0} volunteers; {r.Connections} connections, {r.Rounds} rounds of {r.Seconds} s");
+        md.AppendLine(CultureInfo.InvariantCulture, $"`{Path.GetFileName(file)}`: {r.Provider}, scale {r.Scale}, commit {r.Commit}, {r.VolunteersBefore:N0} volunteers; {r.Connections} connections, {r.Rounds} rounds of {r.Seconds} s{(r.LoadAverageAtStart is null ? "" : $"; load average {r.LoadAverageAtStart} at the start, {r.LoadAverageAtEnd} at the end")}");
         md.AppendLine();
         md.AppendLine("| scenario | req/s median (min) | p50 ms | p99 ms | baseline-http req/s | share | baseline-db req/s (p99 ms) | verdict |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
@@ -242,6 +245,10 @@ public static class Harness
         var page = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<UnitPage>(Json);
         return page!.Items;
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg): how busy the machine was besides the bench.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static double Median(IEnumerable<double> values)
     {
