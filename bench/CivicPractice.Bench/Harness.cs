@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CivicPractice.Domain.Organization;
 
 namespace CivicPractice.Bench;
 
@@ -40,7 +41,6 @@ public static class Harness
 
     public static async Task<BenchResult> RunAsync(HarnessOptions o)
     {
-        var env = new Dictionary<string, string>();
         var duration = TimeSpan.FromSeconds(o.Seconds);
         var loadAtStart = LoadAverage();
         Console.WriteLine($"bench: {o.Provider}, scale {o.Scale}, {o.Connections} connections, {o.Seconds} s a run, {o.Rounds} rounds, {Environment.ProcessorCount} cores, load average {loadAtStart}");
@@ -83,15 +83,16 @@ public static class Harness
             new("portal home (anonymous)", ScenarioGroups.Pages, Endpoints.PortalHome, null, db.PortalUnits(county.CountyId)),
             new("org: root", ScenarioGroups.Pages, Endpoints.OrgRoot(), county, db.OrgUnits(county.CountyId, countyPath, """u."Path" = @root""", 20, ("root", countyPath))),
             new("org: children of root", ScenarioGroups.Pages, Endpoints.OrgChildren(rootId), county, db.OrgUnits(county.CountyId, countyPath, """u."ParentId" = @parent""", 20, ("parent", db.Id(rootId)))),
-            new("org: stations, 200 a page", ScenarioGroups.Pages, Endpoints.OrgStations(), county, db.OrgUnits(county.CountyId, countyPath, """u."Type" = 3""", 200)),
+            new("org: stations, 200 a page", ScenarioGroups.Pages, Endpoints.OrgStations(), county, db.OrgUnits(county.CountyId, countyPath, """u."Type" = @type""", 200, ("type", (int)OrgUnitType.Station))),
         ];
-        foreach (var (who, session, path, unit) in new[] { ("county admin", county, countyPath, (institute.Id, institutePath)), ("station admin", station, stationPath, (station.UnitId!.Value, stationPath)) })
+        // The unit filter: the county admin narrows to an institute, the station admin to their own station.
+        foreach (var (who, session, path, unit) in new[] { ("county admin", county, countyPath, (Id: institute.Id, Path: institutePath)), ("station admin", station, stationPath, (Id: station.UnitId!.Value, Path: stationPath)) })
         {
             var scope = session.CountyId;
             scenarios.Add(new($"{who}: volunteer list", ScenarioGroups.Volunteers, Endpoints.VolunteerPage(), session, db.VolunteerPage(scope, path)));
             scenarios.Add(new($"{who}: name q={Endpoints.NameSearch}", ScenarioGroups.Volunteers, Endpoints.VolunteerSearch(Endpoints.NameSearch), session, db.VolunteerPage(scope, path, nameLike: $"%{Endpoints.NameSearch}%")));
             scenarios.Add(new($"{who}: phone q={Endpoints.PhoneTail}", ScenarioGroups.Volunteers, Endpoints.VolunteerSearch(Endpoints.PhoneTail), session, db.VolunteerPage(scope, path, phoneLike: $"%{Endpoints.PhoneTail}")));
-            scenarios.Add(new($"{who}: unit filter", ScenarioGroups.Volunteers, Endpoints.VolunteersInUnit(unit.Item1), session, db.VolunteerPage(scope, unit.Item2)));
+            scenarios.Add(new($"{who}: unit filter", ScenarioGroups.Volunteers, Endpoints.VolunteersInUnit(unit.Id), session, db.VolunteerPage(scope, unit.Path)));
         }
 
         var rss = new Dictionary<string, double>();

@@ -49,7 +49,7 @@ public sealed class BenchHarnessTests(CivicAppFactory app) : IClassFixture<Civic
         Assert.Equal(inCounty, await direct.VolunteerExport(county, root).ReadAsync(default));
         Assert.Equal(1, await direct.OrgUnits(county, root, """u."Path" = @root""", 20, ("root", root)).ReadAsync(default));
         Assert.True(await direct.OrgUnits(county, root, """u."ParentId" = @parent""", 20, ("parent", direct.Id(units.Center.Id))).ReadAsync(default) > 1);
-        Assert.True(await direct.OrgUnits(county, root, """u."Type" = 3""", 200).ReadAsync(default) > 1);
+        Assert.True(await direct.OrgUnits(county, root, """u."Type" = @type""", 200, ("type", (int)Domain.Organization.OrgUnitType.Station)).ReadAsync(default) > 1);
         Assert.True(await direct.PortalUnits(county).ReadAsync(default) > 1);
     }
 
