@@ -4,6 +4,9 @@
 #                     another address with ./build.sh run --urls http://0.0.0.0:8080 or ASPNETCORE_URLS
 #   ./build.sh test   install what the tests need, build once, run every suite and the OpenAPI lint,
 #                     print "N passed, N failed"
+#   ./build.sh bench [sqlite|postgres] [--scale 1|10] [--rounds N] [--seconds S] [--connections C]
+#                     the benchmark harness (bench/README.md): a fresh database seeded at the scale, the platform in
+#                     Production on loopback, each scenario beside its baselines; prints a table, writes bench/results/*.json
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -120,6 +123,60 @@ summarize() {
   [ $failed -eq 0 ]
 }
 
+# The benchmark harness (bench/README.md): Release build, a fresh database (a SQLite file in a temporary folder, or a
+# throw-away PostgreSQL cluster), the platform's own `seed --scale X`, then bench/CivicPractice.Bench starts the platform
+# in Production on loopback and runs the scenarios. The platform's configuration is set here, in the environment.
+run_bench() {
+  local provider=sqlite scale=1 pass=()
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      sqlite|postgres) provider=$1 ;;
+      --scale) scale=$2; shift ;;
+      *) pass+=("$1") ;;
+    esac
+    shift
+  done
+  log "build (Release)"
+  local p
+  for p in src/CivicPractice.Web bench/CivicPractice.Bench bench/CivicPractice.Bench.Bare; do
+    dotnet build "$p" -c Release --nologo -v q -clp:ErrorsOnly || return 1
+  done
+  BENCH_DIR=$(mktemp -d /tmp/civic-bench.XXXXXX)
+  trap 'stop_postgres; rm -rf "$BENCH_DIR"' EXIT
+  local logs=$RESULTS/bench
+  rm -rf "$logs"; mkdir -p "$BENCH_DIR/data" "$logs"
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Civic__DataDirectory=$BENCH_DIR/data
+  export Civic__Sms__Provider=None
+  export Civic__Pii__EncryptionKey=$(head -c 32 /dev/urandom | base64)
+  export Civic__Pii__IndexKey=$(head -c 32 /dev/urandom | base64)
+  export Logging__LogLevel__Default=Warning
+  local cs
+  if [ "$provider" = postgres ]; then
+    start_postgres || { echo "PostgreSQL did not start"; return 1; }
+    cs="${CIVIC_TEST_POSTGRES/;Database=postgres/};Database=civic_bench;Maximum Pool Size=200"
+    export Civic__Database__Provider=Postgres Civic__Database__ConnectionString=$cs
+  else
+    cs="Data Source=$BENCH_DIR/data/civic.db;Default Timeout=30"
+    export Civic__Database__Provider=Sqlite Civic__Database__ConnectionString=""
+  fi
+  local web=$ROOT/src/CivicPractice.Web dll=$ROOT/src/CivicPractice.Web/bin/Release/net10.0/CivicPractice.Web.dll
+  log "seed --scale $scale ($provider)"
+  local started=$(date +%s%3N)
+  (cd "$web" && dotnet "$dll" seed --scale "$scale" > "$logs/seed.log" 2>&1) || { tail -30 "$logs/seed.log"; return 1; }
+  local ms=$(( $(date +%s%3N) - started ))
+  local seeded=$((ms / 1000)).$(printf '%03d' $((ms % 1000)))
+  echo "seeded in $seeded s"
+  log "bench"
+  dotnet "$ROOT/bench/CivicPractice.Bench/bin/Release/net10.0/CivicPractice.Bench.dll" run --provider "$provider" --connection "$cs" \
+    --platform "$dll" --content-root "$web" --bare "$ROOT/bench/CivicPractice.Bench.Bare/bin/Release/net10.0/CivicPractice.Bench.Bare.dll" \
+    --logs "$logs" --results "$ROOT/bench/results" --scale "$scale" --seed-seconds "$seeded" \
+    --commit "$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo +)" "${pass[@]}"
+  local rc=$?
+  if [ $rc -ne 0 ]; then echo "-- platform log (tail; all logs in $logs)"; tail -40 "$logs/platform.log" 2>/dev/null; fi
+  return $rc
+}
+
 case "${1:-}" in
   run)
     shift
@@ -146,6 +203,10 @@ case "${1:-}" in
     run_suite e2e-chromium tests/CivicPractice.E2E CIVIC_E2E_ARTIFACTS="$RESULTS/e2e"
     summarize
     ;;
+  bench)
+    shift
+    run_bench "$@"
+    ;;
   *)
-    echo "usage: ./build.sh run | test"; exit 2 ;;
+    echo "usage: ./build.sh run | test | bench [sqlite|postgres] [--scale N]"; exit 2 ;;
 esac
