@@ -15,8 +15,8 @@ public enum DbProvider { Sqlite, Postgres }
 /// </summary>
 public sealed class DirectQueries(DbProvider provider, string connectionString)
 {
-    /// <summary>The volunteer's unit column (being renamed StationId → UnitId with the lead's migration).</summary>
-    public const string VolunteerUnitColumn = "StationId";
+    /// <summary>The volunteer's unit column (a station or a base).</summary>
+    public const string VolunteerUnitColumn = "UnitId";
 
     private const string VolunteerColumns =
         $"""v."Id", v."Number", v."Name", v."Gender", v."BirthDate", v."PhoneMasked", v."IdMasked", v."PoliticalStatus", v."{VolunteerUnitColumn}", u."Name", v."Status", v."Tags", v."CreatedAt" """;

@@ -13,7 +13,7 @@ namespace CivicPractice.Bench;
 public static class ImportFile
 {
     /// <summary>As <c>VolunteerImporter.Headers</c> (a test checks the two agree).</summary>
-    public static readonly string[] Headers = ["姓名", "身份证号码", "手机号", "政治面貌", "所属实践站", "服务意向", "专业技能", "人员标签", "可服务时间"];
+    public static readonly string[] Headers = ["姓名", "身份证号码", "手机号", "政治面貌", "所属单位", "服务意向", "专业技能", "人员标签", "可服务时间"];
 
     public static byte[] Create(IReadOnlyList<string> stationCodes, int rows, int batch)
     {
