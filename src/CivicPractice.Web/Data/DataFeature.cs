@@ -34,12 +34,12 @@ public static class DataFeature
             {
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "civic.db"), DefaultTimeout = 30 }.ToString();
             }
-            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StoredTextGuard.Instance).UseScopedQueries(), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
         }
         else
         {
-            builder.Services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StoredTextGuard.Instance).UseScopedQueries(), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<PostgresAppDbContext>>();
         }
         builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
@@ -53,7 +53,10 @@ public static class DataFeature
         return Path.GetFullPath(configured, Directory.GetCurrentDirectory());
     }
 
-    /// <summary>Brings the schema up to date; on SQLite also switches the file to WAL so readers never wait for a writer.</summary>
+    /// <summary>
+    /// Brings the schema up to date; on SQLite also switches the file to WAL so readers never wait for a writer, and
+    /// ensures the name-search table the model does not describe.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -69,6 +72,7 @@ public static class DataFeature
             }
         }
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await Features.Volunteers.VolunteerNameSearch.EnsureSqliteAsync(db, ct);
     }
 
     private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>

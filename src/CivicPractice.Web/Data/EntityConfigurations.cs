@@ -133,6 +133,7 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.Property(v => v.PhoneIndex).HasMaxLength(80);
         b.Property(v => v.PhoneCipher).HasMaxLength(200);
         b.Property(v => v.PhoneMasked).HasMaxLength(20);
+        b.Property(v => v.PhoneTail).HasMaxLength(Volunteer.TailLength);
         b.Property(v => v.ConsentText).HasMaxLength(2000);
         b.Property(v => v.ReviewNote).HasMaxLength(200);
         // One person, one registration per county; erased (withdrawn) rows hold nulls, which never collide.
@@ -140,7 +141,9 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.HasIndex(v => new { v.CountyId, v.PhoneIndex }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.Number }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.UnitPath });
-        b.HasIndex(v => new { v.CountyId, v.Status });
+        // The list's order (VolunteerService.ListAsync), so a county-wide page reads its 20 rows without sorting the county.
+        b.HasIndex(v => new { v.CountyId, v.Status, v.CreatedAt, v.Id }).IsDescending(false, false, true, true);
+        b.HasIndex(v => new { v.CountyId, v.PhoneTail });
         b.HasIndex(v => v.UserId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

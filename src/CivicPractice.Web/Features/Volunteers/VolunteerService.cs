@@ -18,7 +18,8 @@ namespace CivicPractice.Web.Features.Volunteers;
 /// deliberately look past them and reveal only the holding station's name.
 /// </summary>
 public sealed class VolunteerService(
-    AppDbContext db, PiiProtector pii, VerificationCodes codes, AccountService accounts, UserManager<AppUser> users, TimeProvider clock)
+    AppDbContext db, PiiProtector pii, VerificationCodes codes, AccountService accounts, UserManager<AppUser> users, TimeProvider clock,
+    IConfiguration config)
 {
     private CurrentScope Scope => db.Scope;
 
@@ -100,13 +101,21 @@ public sealed class VolunteerService(
         await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId && (u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base), ct)
         ?? throw new NotFoundException("实践站或实践基地");
 
+    /// <summary>
+    /// One page in the list's order: pending first, newest first, the id last so people registered in the same instant
+    /// (an import, the demo) keep one order and pages never repeat or skip anyone. The order has its index
+    /// (CountyId, Status, CreatedAt DESC, Id DESC). The count stops at the cap: past it the page says "10,000+"
+    /// instead of counting a whole county on every page.
+    /// </summary>
     public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
         var rows = Filter(q, await SubtreePathAsync(q.UnitId, ct));
         var (page, size) = Paging.Normalize(q.Page, q.PageSize);
-        var total = await rows.CountAsync(ct);
-        var items = await Project(rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<VolunteerRow>(items, total, page, size);
+        var cap = config.GetValue("Civic:Lists:CountCap", Paging.CountCap);
+        var counted = await rows.Take(cap + 1).CountAsync(ct);
+        var items = await Project(rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id))
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<VolunteerRow>(items, Math.Min(counted, cap), page, size, TotalCapped: counted > cap);
     }
 
     /// <summary>All rows of a filtered list, for export; the caller streams them.</summary>
@@ -402,7 +411,12 @@ public sealed class VolunteerService(
     private IQueryable<Volunteer> Filter(VolunteerQuery q, string? subtree)
     {
         var rows = db.Volunteers.AsNoTracking();
-        if (subtree is not null) rows = rows.Where(v => v.UnitPath.StartsWith(subtree));
+        if (subtree is not null)
+        {
+            // A range, as the scope filter does, so the (CountyId, UnitPath) index serves it.
+            var end = CurrentScope.EndOfPrefix(subtree);
+            rows = rows.Where(v => string.Compare(v.UnitPath, subtree) >= 0 && string.Compare(v.UnitPath, end) < 0);
+        }
         if (q.Status is { } status) rows = rows.Where(v => v.Status == status);
         if (q.PoliticalStatus is { } ps) rows = rows.Where(v => v.PoliticalStatus == ps);
         if (!string.IsNullOrWhiteSpace(q.Skill)) rows = rows.Where(v => v.Skills.Contains(q.Skill));
@@ -410,9 +424,9 @@ public sealed class VolunteerService(
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var s = q.Search.Trim();
-            rows = s.Length == 4 && s.All(char.IsAsciiDigit)
-                ? rows.Where(v => v.PhoneMasked.EndsWith(s))
-                : s.All(char.IsAsciiDigit) ? rows.Where(v => v.Number == s) : rows.Where(v => v.Name.Contains(s));
+            rows = s.Length == Volunteer.TailLength && s.All(char.IsAsciiDigit)
+                ? rows.Where(v => v.PhoneTail == s)
+                : s.All(char.IsAsciiDigit) ? rows.Where(v => v.Number == s) : VolunteerNameSearch.Containing(db, rows, s);
         }
         return rows;
     }

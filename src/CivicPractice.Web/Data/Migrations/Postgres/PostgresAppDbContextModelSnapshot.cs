@@ -21,6 +21,7 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CivicPractice.Domain.Organization.County", b =>
@@ -157,7 +158,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("ResidentPopulation")
                         .HasColumnType("integer");
@@ -234,7 +236,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -438,6 +441,10 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PhoneTail")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("integer");
 
@@ -471,7 +478,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -483,6 +491,11 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("UnitId");
 
@@ -497,9 +510,12 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "PhoneIndex")
                         .IsUnique();
 
-                    b.HasIndex("CountyId", "Status");
+                    b.HasIndex("CountyId", "PhoneTail");
 
                     b.HasIndex("CountyId", "UnitPath");
+
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id")
+                        .IsDescending(false, false, true, true);
 
                     b.ToTable("Volunteers");
                 });

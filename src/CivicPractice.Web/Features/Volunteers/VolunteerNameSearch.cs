@@ -1,0 +1,68 @@
+using CivicPractice.Domain.Volunteers;
+using CivicPractice.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CivicPractice.Web.Features.Volunteers;
+
+/// <summary>
+/// "Names containing these characters", the same rows as <c>Name.Contains</c>, from an index on both databases. Chinese
+/// names have no word boundaries, so the index is one of trigrams: on SQLite the FTS5 table <c>VolunteerNames</c>
+/// (tokenizer <c>trigram</c>, kept in step by triggers; <see cref="EnsureSqliteAsync"/>), on
+/// PostgreSQL a pg_trgm GIN index on <c>Volunteers.Name</c>. A trigram index cannot answer one or two characters (a
+/// surname such as 张): those read the volunteers in scope in the list's order and stop once the page is full, so the
+/// cost is bounded by the admin's scope (a station's people), and by the count cap for the count.
+/// </summary>
+public static class VolunteerNameSearch
+{
+    public const int IndexedLength = 3;
+
+    /// <summary>The name of the SQLite FTS5 table the migration creates.</summary>
+    public const string SqliteTable = "VolunteerNames";
+
+    public static IQueryable<Volunteer> Containing(AppDbContext db, IQueryable<Volunteer> rows, string text)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // LIKE, not strpos(): only LIKE is served by gin_trgm_ops.
+            var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+            return rows.Where(v => EF.Functions.Like(v.Name, pattern, @"\"));
+        }
+        if (text.EnumerateRunes().Count() < IndexedLength) return rows.Where(v => v.Name.Contains(text));
+        // A quoted FTS5 string: trigrams of the text in a row, i.e. the text as a substring; no query syntax.
+        var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
+        var ids = db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "VolunteerNames" WHERE "VolunteerNames" MATCH {phrase}""");
+        return rows.Where(v => ids.Contains(v.Id) && v.Name.Contains(text));
+    }
+
+    /// <summary>
+    /// Creates the FTS5 table (filled from the volunteers) and its triggers when missing; runs after every migration.
+    /// Not in a migration: EF rebuilds a SQLite table for many column changes (copy, drop, rename), and the drop takes
+    /// the triggers with it, so a later migration of Volunteers would silently stop the index following the names.
+    /// </summary>
+    public static async Task EnsureSqliteAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var exists = await db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM sqlite_master WHERE type = 'table' AND name = {SqliteTable}""")
+            .SingleAsync(ct) > 0;
+        if (!exists)
+        {
+            // case_sensitive 1: the same rows as Name.Contains (instr), which is case-sensitive.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE VIRTUAL TABLE "VolunteerNames" USING fts5("Name", "Id" UNINDEXED, tokenize = 'trigram case_sensitive 1');
+                INSERT INTO "VolunteerNames" ("Name", "Id") SELECT "Name", "Id" FROM "Volunteers";
+                """, ct);
+        }
+        // By Id (an unindexed column: a scan of the name table) when a name changes (correction, withdrawal) or a row
+        // goes, both rare: the implicit rowid of a table keyed by a GUID may change on VACUUM, so it cannot be the link.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TRIGGER IF NOT EXISTS "Volunteers_Names_Insert" AFTER INSERT ON "Volunteers" BEGIN
+                INSERT INTO "VolunteerNames" ("Name", "Id") VALUES (new."Name", new."Id");
+            END;
+            CREATE TRIGGER IF NOT EXISTS "Volunteers_Names_Update" AFTER UPDATE OF "Name" ON "Volunteers" BEGIN
+                UPDATE "VolunteerNames" SET "Name" = new."Name" WHERE "Id" = old."Id";
+            END;
+            CREATE TRIGGER IF NOT EXISTS "Volunteers_Names_Delete" AFTER DELETE ON "Volunteers" BEGIN
+                DELETE FROM "VolunteerNames" WHERE "Id" = old."Id";
+            END;
+            """, ct);
+    }
+}
