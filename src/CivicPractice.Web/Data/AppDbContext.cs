@@ -50,6 +50,9 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
     private string FilterFrom => scope.Path;
     private string FilterTo => scope.PathEnd;
 
+    /// <summary>Every context, however created (the host, a test, a tool), compiles its queries per scope shape.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseScopedQueries();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -34,12 +34,12 @@ public static class DataFeature
             {
                 connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDir, "civic.db"), DefaultTimeout = 30 }.ToString();
             }
-            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StoredTextGuard.Instance).UseScopedQueries(), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<SqliteAppDbContext>>();
         }
         else
         {
-            builder.Services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StoredTextGuard.Instance).UseScopedQueries(), ServiceLifetime.Scoped);
+            builder.Services.AddDbContextFactory<PostgresAppDbContext>(o => o.UseNpgsql(connectionString).AddInterceptors(StoredTextGuard.Instance), ServiceLifetime.Scoped);
             builder.Services.AddScoped<IDbContextFactory<AppDbContext>, ContextFactory<PostgresAppDbContext>>();
         }
         builder.Services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

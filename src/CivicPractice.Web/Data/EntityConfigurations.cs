@@ -141,8 +141,9 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.HasIndex(v => new { v.CountyId, v.PhoneIndex }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.Number }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.UnitPath });
-        // The list's order (VolunteerService.ListAsync), so a county-wide page reads its 20 rows without sorting the county.
-        b.HasIndex(v => new { v.CountyId, v.Status, v.CreatedAt, v.Id }).IsDescending(false, false, true, true);
+        // The list's order (VolunteerService.ListAsync), so a county-wide page reads its 20 rows without sorting the county;
+        // with the name, a one- or two-character name search (no trigram) reads this index alone.
+        b.HasIndex(v => new { v.CountyId, v.Status, v.CreatedAt, v.Id, v.Name }).IsDescending(false, false, true, true, false);
         b.HasIndex(v => new { v.CountyId, v.PhoneTail });
         b.HasIndex(v => v.UserId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);

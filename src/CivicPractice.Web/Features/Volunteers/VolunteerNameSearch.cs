@@ -9,8 +9,9 @@ namespace CivicPractice.Web.Features.Volunteers;
 /// names have no word boundaries, so the index is one of trigrams: on SQLite the FTS5 table <c>VolunteerNames</c>
 /// (tokenizer <c>trigram</c>, kept in step by triggers; <see cref="EnsureSqliteAsync"/>), on
 /// PostgreSQL a pg_trgm GIN index on <c>Volunteers.Name</c>. A trigram index cannot answer one or two characters (a
-/// surname such as 张): those read the volunteers in scope in the list's order and stop once the page is full, so the
-/// cost is bounded by the admin's scope (a station's people), and by the count cap for the count.
+/// surname such as 张): those read the volunteers in scope, the county's from the list's order index, which carries the
+/// name (no row lookups), and the page stops once it is full; the count reads the whole scope (up to the cap's worth
+/// of matches), so its cost is that of the scope: a station's people for a station admin, the county's index for the county.
 /// </summary>
 public static class VolunteerNameSearch
 {
@@ -18,6 +19,9 @@ public static class VolunteerNameSearch
 
     /// <summary>The name of the SQLite FTS5 table the migration creates.</summary>
     public const string SqliteTable = "VolunteerNames";
+
+    /// <summary>Long enough for the trigram index.</summary>
+    public static bool IsIndexed(string text) => text.EnumerateRunes().Count() >= IndexedLength;
 
     public static IQueryable<Volunteer> Containing(AppDbContext db, IQueryable<Volunteer> rows, string text)
     {
@@ -27,7 +31,7 @@ public static class VolunteerNameSearch
             var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
             return rows.Where(v => EF.Functions.Like(v.Name, pattern, @"\"));
         }
-        if (text.EnumerateRunes().Count() < IndexedLength) return rows.Where(v => v.Name.Contains(text));
+        if (!IsIndexed(text)) return rows.Where(v => v.Name.Contains(text));
         // A quoted FTS5 string: trigrams of the text in a row, i.e. the text as a substring; no query syntax.
         var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
         var ids = db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "VolunteerNames" WHERE "VolunteerNames" MATCH {phrase}""");

@@ -104,23 +104,28 @@ public sealed class VolunteerService(
     /// <summary>
     /// One page in the list's order: pending first, newest first, the id last so people registered in the same instant
     /// (an import, the demo) keep one order and pages never repeat or skip anyone. The order has its index
-    /// (CountyId, Status, CreatedAt DESC, Id DESC). The count stops at the cap: past it the page says "10,000+"
+    /// (CountyId, Status, CreatedAt DESC, Id DESC, Name). The count stops at the cap: past it the page says "10,000+"
     /// instead of counting a whole county on every page.
     /// </summary>
     public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
-        var rows = Filter(q, await SubtreePathAsync(q.UnitId, ct));
+        var (rows, selective) = Filter(q, await SubtreePathAsync(q.UnitId, ct));
         var (page, size) = Paging.Normalize(q.Page, q.PageSize);
         var cap = config.GetValue("Civic:Lists:CountCap", Paging.CountCap);
         var counted = await rows.Take(cap + 1).CountAsync(ct);
-        var items = await Project(rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id))
-            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // A search that an index answers with a few rows (phone tail, number, name by trigrams) sorts those few. Its first
+        // key is then an expression: left as a column, SQLite would walk the order index through the whole scope instead,
+        // to save a sort, and look each row up.
+        var ordered = selective
+            ? rows.OrderBy(v => (int)v.Status + 0).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
+            : rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id);
+        var items = await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         return new Paged<VolunteerRow>(items, Math.Min(counted, cap), page, size, TotalCapped: counted > cap);
     }
 
     /// <summary>All rows of a filtered list, for export; the caller streams them.</summary>
     public async Task<IAsyncEnumerable<VolunteerRow>> ExportRowsAsync(VolunteerQuery q, CancellationToken ct = default) =>
-        Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).OrderBy(v => v.Number)).AsAsyncEnumerable();
+        Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).Rows.OrderBy(v => v.Number)).AsAsyncEnumerable();
 
     /// <summary>
     /// The filtered list as an Excel file (masked), and an audit line saying who took it, with which filter and how many
@@ -408,7 +413,8 @@ public sealed class VolunteerService(
         ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位")
         : null;
 
-    private IQueryable<Volunteer> Filter(VolunteerQuery q, string? subtree)
+    /// <summary>The filtered rows, and whether an index narrows them to a few (a search by phone tail, number or a long name).</summary>
+    private (IQueryable<Volunteer> Rows, bool Selective) Filter(VolunteerQuery q, string? subtree)
     {
         var rows = db.Volunteers.AsNoTracking();
         if (subtree is not null)
@@ -421,14 +427,11 @@ public sealed class VolunteerService(
         if (q.PoliticalStatus is { } ps) rows = rows.Where(v => v.PoliticalStatus == ps);
         if (!string.IsNullOrWhiteSpace(q.Skill)) rows = rows.Where(v => v.Skills.Contains(q.Skill));
         if (!string.IsNullOrWhiteSpace(q.Tag)) rows = rows.Where(v => v.Tags.Contains(q.Tag));
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            var s = q.Search.Trim();
-            rows = s.Length == Volunteer.TailLength && s.All(char.IsAsciiDigit)
-                ? rows.Where(v => v.PhoneTail == s)
-                : s.All(char.IsAsciiDigit) ? rows.Where(v => v.Number == s) : VolunteerNameSearch.Containing(db, rows, s);
-        }
-        return rows;
+        if (string.IsNullOrWhiteSpace(q.Search)) return (rows, false);
+        var s = q.Search.Trim();
+        if (s.Length == Volunteer.TailLength && s.All(char.IsAsciiDigit)) return (rows.Where(v => v.PhoneTail == s), true);
+        if (s.All(char.IsAsciiDigit)) return (rows.Where(v => v.Number == s), true);
+        return (VolunteerNameSearch.Containing(db, rows, s), VolunteerNameSearch.IsIndexed(s));
     }
 
     // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.

@@ -44,12 +44,15 @@ public sealed class ListQueryPlanTests(ListQueryPlanTests.Factory app) : IClassF
             "/api/v1/volunteers", "/api/v1/volunteers?page=3", "/api/v1/volunteers?status=Pending",
             $"/api/v1/volunteers?unitId={units.Station.Id}", "/api/v1/volunteers?q=0003", "/api/v1/volunteers?q=" + Uri.EscapeDataString("张小明"),
         ];
-        foreach (var client in new[] { county, station })
+        foreach (var (client, isStation) in new[] { (county, false), (station, true) })
         {
             foreach (var url in urls)
             {
                 var commands = await app.Recorder.DuringAsync(() => client.GetFromJsonAsync<Paged<VolunteerRow>>(url, Json.Options));
-                await AssertIndexedAsync(commands, "Volunteers", url);
+                // A phone tail is found by its own index, never by walking the county in the list's order.
+                // A station admin's reads are bounded by the station (or by something narrower).
+                string[]? mustUse = isStation ? ["UnitPath", "PhoneTail"] : url.EndsWith("q=0003") ? ["PhoneTail"] : null;
+                await AssertIndexedAsync(commands, "Volunteers", url, mustUse);
             }
         }
     }
@@ -71,7 +74,8 @@ public sealed class ListQueryPlanTests(ListQueryPlanTests.Factory app) : IClassF
     }
 
     /// <summary>Explains each recorded query that reads <paramref name="table"/> and fails on a plan that reads all of it.</summary>
-    private async Task AssertIndexedAsync(IReadOnlyList<RecordedCommand> commands, string table, string url)
+    /// <param name="mustUse">Columns one of which bounds every index access to the table (the search's or the subtree's); SQLite only.</param>
+    private async Task AssertIndexedAsync(IReadOnlyList<RecordedCommand> commands, string table, string url, string[]? mustUse = null)
     {
         var reads = commands.Where(c => c.Text.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && c.Text.Contains($"\"{table}\"")).ToList();
         Assert.NotEmpty(reads);
@@ -79,13 +83,13 @@ public sealed class ListQueryPlanTests(ListQueryPlanTests.Factory app) : IClassF
         {
             var plan = CivicAppFactory.Provider == DatabaseProvider.Postgres
                 ? await PostgresFullReadsAsync(command, table)
-                : await SqliteFullReadsAsync(command);
+                : await SqliteFullReadsAsync(command, table, mustUse);
             Assert.True(plan.Count == 0, $"{url}: reads {table} whole:\n{string.Join("\n", plan)}\n-- for --\n{command.Text}");
         }
     }
 
     /// <summary>Lines of SQLite's plan that scan a table (a subquery's or virtual table's scan is not one).</summary>
-    private async Task<List<string>> SqliteFullReadsAsync(RecordedCommand command)
+    private async Task<List<string>> SqliteFullReadsAsync(RecordedCommand command, string table, string[]? mustUse)
     {
         await using var conn = new SqliteConnection($"Data Source={app.SqliteFile}");
         await conn.OpenAsync();
@@ -99,12 +103,22 @@ public sealed class ListQueryPlanTests(ListQueryPlanTests.Factory app) : IClassF
         }
         var subqueries = lines.Where(l => l.StartsWith("CO-ROUTINE ") || l.StartsWith("MATERIALIZE "))
             .Select(l => l.Split(' ')[1]).ToHashSet();
-        return lines.Where(l => l.StartsWith("SCAN ") && !l.Contains("VIRTUAL TABLE") && !subqueries.Contains(l.Split(' ')[1])
+        var scans = lines.Where(l => l.StartsWith("SCAN ") && !l.Contains("VIRTUAL TABLE") && !subqueries.Contains(l.Split(' ')[1])
             && !l.StartsWith("SCAN CONSTANT ROW") && !l.StartsWith("SCAN json_each")).ToList();
+        // The table's own index names carry its name (IX_Volunteers_…); a search by id (PK) is a single row.
+        if (mustUse is not null)
+        {
+            scans.AddRange(lines.Where(l => l.StartsWith("SEARCH ") && l.Contains($"IX_{table}_") && !mustUse.Any(c => l.Contains(c + "=") || l.Contains(c + ">")))
+                .Select(l => $"{l}   (not bounded by {string.Join(" or ", mustUse)})"));
+        }
+        return scans;
     }
 
     /// <summary>
-    /// PostgreSQL's plan with sequential scans priced out (a test database is small enough that a scan would win):
+    /// PostgreSQL chooses among usable indexes by statistics, and on a test database of a few hundred rows it may rightly
+    /// walk the order index for a station: so here only "an index bounds every read" is asserted (the plans at scale are
+    /// in docs/architecture.md). SQLite's choice does not depend on statistics (none are gathered), so there the bounding
+    /// column is asserted too. The plan with sequential scans priced out (a test database is small enough that a scan would win):
     /// any node on the table that is still a sequential scan, or an index scan without a condition, reads all of it.
     /// </summary>
     private async Task<List<string>> PostgresFullReadsAsync(RecordedCommand command, string table)
@@ -128,6 +142,7 @@ public sealed class ListQueryPlanTests(ListQueryPlanTests.Factory app) : IClassF
             {
                 var bounded = node.TryGetProperty("Index Cond", out _) || node.TryGetProperty("Recheck Cond", out _);
                 if (type == "Seq Scan" || (type is "Index Scan" or "Index Only Scan" && !bounded)) bad.Add($"{type} on {relation}: {node}");
+
             }
             if (node.TryGetProperty("Plans", out var children)) foreach (var child in children.EnumerateArray()) Walk(child);
         }

@@ -499,8 +499,8 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "UnitPath");
 
-                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id")
-                        .IsDescending(false, false, true, true);
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id", "Name")
+                        .IsDescending(false, false, true, true, false);
 
                     b.ToTable("Volunteers");
                 });

@@ -63,10 +63,10 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                 columns: new[] { "CountyId", "PhoneTail" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id",
+                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id_Name",
                 table: "Volunteers",
-                columns: new[] { "CountyId", "Status", "CreatedAt", "Id" },
-                descending: new[] { false, false, true, true });
+                columns: new[] { "CountyId", "Status", "CreatedAt", "Id", "Name" },
+                descending: new[] { false, false, true, true, false });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Volunteers_Name",
@@ -86,7 +86,7 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                 table: "Volunteers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id",
+                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id_Name",
                 table: "Volunteers");
 
             migrationBuilder.DropIndex(

@@ -27,10 +27,10 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                 columns: new[] { "CountyId", "PhoneTail" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id",
+                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id_Name",
                 table: "Volunteers",
-                columns: new[] { "CountyId", "Status", "CreatedAt", "Id" },
-                descending: new[] { false, false, true, true });
+                columns: new[] { "CountyId", "Status", "CreatedAt", "Id", "Name" },
+                descending: new[] { false, false, true, true, false });
 
             ListPerformanceData.Up(migrationBuilder, postgres: false);
         }
@@ -43,7 +43,7 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                 table: "Volunteers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id",
+                name: "IX_Volunteers_CountyId_Status_CreatedAt_Id_Name",
                 table: "Volunteers");
 
             migrationBuilder.DropColumn(

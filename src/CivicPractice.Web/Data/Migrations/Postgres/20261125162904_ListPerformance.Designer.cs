@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CivicPractice.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261125161019_ListPerformance")]
+    [Migration("20261125162904_ListPerformance")]
     partial class ListPerformance
     {
         /// <inheritdoc />
@@ -517,8 +517,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CountyId", "UnitPath");
 
-                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id")
-                        .IsDescending(false, false, true, true);
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id", "Name")
+                        .IsDescending(false, false, true, true, false);
 
                     b.ToTable("Volunteers");
                 });

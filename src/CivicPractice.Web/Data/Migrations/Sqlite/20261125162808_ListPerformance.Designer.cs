@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CivicPractice.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125161002_ListPerformance")]
+    [Migration("20261125162808_ListPerformance")]
     partial class ListPerformance
     {
         /// <inheritdoc />
@@ -502,8 +502,8 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CountyId", "UnitPath");
 
-                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id")
-                        .IsDescending(false, false, true, true);
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id", "Name")
+                        .IsDescending(false, false, true, true, false);
 
                     b.ToTable("Volunteers");
                 });
