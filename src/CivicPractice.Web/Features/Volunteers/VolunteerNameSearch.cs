@@ -23,6 +23,23 @@ public static class VolunteerNameSearch
     /// <summary>Long enough for the trigram index.</summary>
     public static bool IsIndexed(string text) => text.EnumerateRunes().Count() >= IndexedLength;
 
+    /// <summary>
+    /// The volunteers a name search starts from. On SQLite, for a long enough text, those whose name the FTS5 table
+    /// matches, looked up by primary key: INDEXED BY, because without statistics SQLite guesses that "CountyId = ?"
+    /// finds fewer rows than the match and would read the whole county instead.
+    /// </summary>
+    public static IQueryable<Volunteer> Source(AppDbContext db, string text)
+    {
+        if (db.Database.IsNpgsql() || !IsIndexed(text)) return db.Volunteers;
+        // A quoted FTS5 string: trigrams of the text in a row, i.e. the text as a substring; no query syntax.
+        var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
+        return db.Volunteers.FromSql($"""
+            SELECT * FROM "Volunteers" INDEXED BY "sqlite_autoindex_Volunteers_1"
+            WHERE "Id" IN (SELECT "Id" FROM "VolunteerNames" WHERE "VolunteerNames" MATCH {phrase})
+            """);
+    }
+
+    /// <summary>Rows (from <see cref="Source"/>) whose name contains the text: exactly Name.Contains, index-served.</summary>
     public static IQueryable<Volunteer> Containing(AppDbContext db, IQueryable<Volunteer> rows, string text)
     {
         if (db.Database.IsNpgsql())
@@ -31,11 +48,9 @@ public static class VolunteerNameSearch
             var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
             return rows.Where(v => EF.Functions.Like(v.Name, pattern, @"\"));
         }
-        if (!IsIndexed(text)) return rows.Where(v => v.Name.Contains(text));
-        // A quoted FTS5 string: trigrams of the text in a row, i.e. the text as a substring; no query syntax.
-        var phrase = "\"" + text.Replace("\"", "\"\"") + "\"";
-        var ids = db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "VolunteerNames" WHERE "VolunteerNames" MATCH {phrase}""");
-        return rows.Where(v => ids.Contains(v.Id) && v.Name.Contains(text));
+        // On SQLite the source matched the trigrams already; this keeps the semantics exact (and is the whole search
+        // for one or two characters).
+        return rows.Where(v => v.Name.Contains(text));
     }
 
     /// <summary>

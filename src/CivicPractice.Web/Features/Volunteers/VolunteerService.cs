@@ -416,7 +416,9 @@ public sealed class VolunteerService(
     /// <summary>The filtered rows, and whether an index narrows them to a few (a search by phone tail, number or a long name).</summary>
     private (IQueryable<Volunteer> Rows, bool Selective) Filter(VolunteerQuery q, string? subtree)
     {
-        var rows = db.Volunteers.AsNoTracking();
+        var search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim();
+        var byName = search is not null && !search.All(char.IsAsciiDigit);
+        var rows = (byName ? VolunteerNameSearch.Source(db, search!) : db.Volunteers).AsNoTracking();
         if (subtree is not null)
         {
             // A range, as the scope filter does, so the (CountyId, UnitPath) index serves it.
@@ -427,11 +429,10 @@ public sealed class VolunteerService(
         if (q.PoliticalStatus is { } ps) rows = rows.Where(v => v.PoliticalStatus == ps);
         if (!string.IsNullOrWhiteSpace(q.Skill)) rows = rows.Where(v => v.Skills.Contains(q.Skill));
         if (!string.IsNullOrWhiteSpace(q.Tag)) rows = rows.Where(v => v.Tags.Contains(q.Tag));
-        if (string.IsNullOrWhiteSpace(q.Search)) return (rows, false);
-        var s = q.Search.Trim();
-        if (s.Length == Volunteer.TailLength && s.All(char.IsAsciiDigit)) return (rows.Where(v => v.PhoneTail == s), true);
-        if (s.All(char.IsAsciiDigit)) return (rows.Where(v => v.Number == s), true);
-        return (VolunteerNameSearch.Containing(db, rows, s), VolunteerNameSearch.IsIndexed(s));
+        if (search is null) return (rows, false);
+        if (byName) return (VolunteerNameSearch.Containing(db, rows, search), VolunteerNameSearch.IsIndexed(search));
+        if (search.Length == Volunteer.TailLength) return (rows.Where(v => v.PhoneTail == search), true);
+        return (rows.Where(v => v.Number == search), true);
     }
 
     // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.
