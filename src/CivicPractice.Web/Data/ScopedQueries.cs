@@ -14,6 +14,7 @@ namespace CivicPractice.Web.Data;
 /// would lead SQLite to sort a whole county rather than walk the list's order index. So each shape gets its own SQL:
 /// <see cref="CacheKeyGenerator"/> keeps one compiled query per shape, and <see cref="Interceptor"/> lifts the
 /// filters the shape does not need (<see cref="AppDbContext.CountyFilter"/>, <see cref="AppDbContext.SubtreeFilter"/>).
+/// Do not use EF.CompileQuery/CompileAsyncQuery on filtered sets: such a query keeps the shape of its first run.
 /// </summary>
 public static class ScopedQueries
 {

@@ -109,14 +109,17 @@ public sealed class VolunteerService(
     /// </summary>
     public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
-        var (rows, selective) = Filter(q, await SubtreePathAsync(q.UnitId, ct));
+        var subtree = await SubtreePathAsync(q.UnitId, ct);
+        var (rows, selective) = Filter(q, subtree);
         var (page, size) = Paging.Normalize(q.Page, q.PageSize);
         var cap = config.GetValue("Civic:Lists:CountCap", Paging.CountCap);
         var counted = await rows.Take(cap + 1).CountAsync(ct);
-        // A search that an index answers with a few rows (phone tail, number, name by trigrams) sorts those few. Its first
-        // key is then an expression: left as a column, SQLite would walk the order index through the whole scope instead,
-        // to save a sort, and look each row up.
-        var ordered = selective
+        // The order index serves the county-wide list. A subtree (a station admin, a unit filter) and a search an index
+        // answers with a few rows (phone tail, number, name by trigrams) are read through their own index and sorted, so
+        // they cost what they hold, whatever the county's size. Their first key is then an expression: left as a column,
+        // the planners (SQLite always, PostgreSQL when it misjudges the path range) walk the order index through the
+        // whole county instead, to save a sort, and look each row up.
+        var ordered = selective || subtree is not null || !Scope.IsCountyWide
             ? rows.OrderBy(v => (int)v.Status + 0).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
             : rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id);
         var items = await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
