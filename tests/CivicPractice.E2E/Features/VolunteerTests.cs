@@ -72,6 +72,10 @@ public sealed class VolunteerTests(BrowserApp browser)
         await county.GotoAsync("/admin/volunteers");
         await BrowserApp.WaitForConsoleAsync(county);
         await Assertions.Expect(county.Locator("#volunteer-page-info")).ToHaveTextAsync("1 - 20 共 200+ 条");
+        // The stock "共 200 条" beside it is not shown (its text is sized away), the page-size choice still is.
+        // The stock "共 200 条" beside it is not shown; the page-size choice still is.
+        await Assertions.Expect(county.Locator(".table-page-info > .me-2")).ToBeHiddenAsync();
+        await Assertions.Expect(county.Locator(".table-page-info .select")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(county, "volunteers-count-capped");
 
         var stationPath = await browser.App.WithDbAsync(db => (from r in db.RoleAssignments
