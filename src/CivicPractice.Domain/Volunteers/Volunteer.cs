@@ -51,7 +51,7 @@ public sealed class Volunteer
     public static readonly IReadOnlySet<string> ErasedOnWithdrawal = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(Name), nameof(IdIndex), nameof(IdCipher), nameof(IdMasked), nameof(PhoneIndex), nameof(PhoneCipher), nameof(PhoneMasked),
-        nameof(BirthDate), nameof(Skills), nameof(Interests), nameof(Tags), nameof(Availability), nameof(UserId),
+        nameof(PhoneTail), nameof(BirthDate), nameof(Skills), nameof(Interests), nameof(Tags), nameof(Availability), nameof(UserId),
     };
 
     private Volunteer() { }
@@ -70,6 +70,8 @@ public sealed class Volunteer
     public string? PhoneIndex { get; private set; }
     public string? PhoneCipher { get; private set; }
     public string PhoneMasked { get; private set; } = "";
+    /// <summary>The phone's last four digits as the mask shows them, stored apart so "尾号 0003" is an index lookup.</summary>
+    public string? PhoneTail { get; private set; }
     public Gender? Gender { get; private set; }
     public DateOnly? BirthDate { get; private set; }
     public PoliticalStatus PoliticalStatus { get; private set; }
@@ -111,6 +113,7 @@ public sealed class Volunteer
             PhoneIndex = identity.PhoneIndex,
             PhoneCipher = identity.PhoneCipher,
             PhoneMasked = identity.PhoneMasked,
+            PhoneTail = TailOf(identity.PhoneMasked),
             Gender = identity.Gender,
             BirthDate = identity.BirthDate,
             ConsentNoticeId = consent.Id,
@@ -174,6 +177,7 @@ public sealed class Volunteer
         PhoneIndex = null;
         PhoneCipher = null;
         PhoneMasked = "";
+        PhoneTail = null;
         BirthDate = null;
         Skills = [];
         Interests = [];
@@ -184,6 +188,11 @@ public sealed class Volunteer
         WithdrawnAt = now;
         UpdatedAt = now;
     }
+
+    /// <summary>The last four characters of a phone mask (<c>138****0001</c> → <c>0001</c>); none for a shorter one.</summary>
+    public static string? TailOf(string phoneMasked) => phoneMasked.Length >= TailLength ? phoneMasked[^TailLength..] : null;
+
+    public const int TailLength = 4;
 
     private void EnsureNotWithdrawn()
     {

@@ -40,32 +40,47 @@ public abstract class AppDbContext(DbContextOptions options, CurrentScope scope,
 
     public CurrentScope Scope => scope;
 
-    // The filters read these properties; EF evaluates them per query, so a scope set after the
-    // context was created still applies.
-    private bool FilterOff => scope.IsSystem;
+    /// <summary>The filter every tenant-owned set carries: the current county.</summary>
+    public const string CountyFilter = "county";
+
+    /// <summary>The filter org-scoped sets carry as well: the current subtree, as a range of paths.</summary>
+    public const string SubtreeFilter = "subtree";
+
+    // The filters read these properties; EF evaluates them per query, so a scope set after the context was created
+    // still applies. System work and county-wide scopes lift what they do not need when the query is compiled
+    // (ScopedQueries), so a query's SQL is "CountyId = @c [AND path >= @from AND path < @to]", without an OR, which the
+    // (CountyId, path) and list-order indexes serve. The subtree is a range, not LIKE 'path%': SQLite's LIKE is
+    // case-insensitive and never uses an index.
     private Guid? FilterCounty => scope.CountyId;
-    private string FilterPath => scope.Path;
+    private string FilterFrom => scope.Path;
+    private string FilterTo => scope.PathEnd;
+
+    /// <summary>Every context, however created (the host, a test, a tool), compiles its queries per scope shape.</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.UseScopedQueries();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<County>().HasQueryFilter(c => FilterOff || c.Id == FilterCounty);
-        builder.Entity<OrgUnit>().HasQueryFilter(u => FilterOff || (u.CountyId == FilterCounty && u.Path.StartsWith(FilterPath)));
-        builder.Entity<Venue>().HasQueryFilter(v => FilterOff || (v.CountyId == FilterCounty && v.UnitPath.StartsWith(FilterPath)));
-        builder.Entity<RoleAssignment>().HasQueryFilter(r => FilterOff || r.CountyId == FilterCounty);
-        builder.Entity<AuditEntry>().HasQueryFilter(a => FilterOff || a.CountyId == FilterCounty);
-        builder.Entity<SmsMessage>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
-        builder.Entity<Volunteer>().HasQueryFilter(v => FilterOff || (v.CountyId == FilterCounty && v.UnitPath.StartsWith(FilterPath)));
-        builder.Entity<VolunteerOption>().HasQueryFilter(o => FilterOff || o.CountyId == FilterCounty);
+        builder.Entity<County>().HasQueryFilter(CountyFilter, c => c.Id == FilterCounty);
+        builder.Entity<OrgUnit>().HasQueryFilter(CountyFilter, u => u.CountyId == FilterCounty)
+            .HasQueryFilter(SubtreeFilter, u => string.Compare(u.Path, FilterFrom) >= 0 && string.Compare(u.Path, FilterTo) < 0);
+        builder.Entity<Venue>().HasQueryFilter(CountyFilter, v => v.CountyId == FilterCounty)
+            .HasQueryFilter(SubtreeFilter, v => string.Compare(v.UnitPath, FilterFrom) >= 0 && string.Compare(v.UnitPath, FilterTo) < 0);
+        builder.Entity<RoleAssignment>().HasQueryFilter(CountyFilter, r => r.CountyId == FilterCounty);
+        builder.Entity<AuditEntry>().HasQueryFilter(CountyFilter, a => a.CountyId == FilterCounty);
+        builder.Entity<SmsMessage>().HasQueryFilter(CountyFilter, m => m.CountyId == FilterCounty);
+        builder.Entity<Volunteer>().HasQueryFilter(CountyFilter, v => v.CountyId == FilterCounty)
+            .HasQueryFilter(SubtreeFilter, v => string.Compare(v.UnitPath, FilterFrom) >= 0 && string.Compare(v.UnitPath, FilterTo) < 0);
+        builder.Entity<VolunteerOption>().HasQueryFilter(CountyFilter, o => o.CountyId == FilterCounty);
         // Teams are public information of the county (文明实践清单); who may manage one is decided per operation.
-        builder.Entity<Team>().HasQueryFilter(t => FilterOff || t.CountyId == FilterCounty);
-        builder.Entity<TeamMember>().HasQueryFilter(m => FilterOff || m.CountyId == FilterCounty);
+        builder.Entity<Team>().HasQueryFilter(CountyFilter, t => t.CountyId == FilterCounty);
+        builder.Entity<TeamMember>().HasQueryFilter(CountyFilter, m => m.CountyId == FilterCounty);
         // Activities are public within the county (the portal lists them); who may manage one is decided by its UnitPath.
-        builder.Entity<Domain.Activities.Activity>().HasQueryFilter(a => FilterOff || a.CountyId == FilterCounty);
-        builder.Entity<Domain.Activities.Signup>().HasQueryFilter(s => FilterOff || s.CountyId == FilterCounty);
-        builder.Entity<Domain.Activities.HoursEntry>().HasQueryFilter(e => FilterOff || e.CountyId == FilterCounty);
+        builder.Entity<Domain.Activities.Activity>().HasQueryFilter(CountyFilter, a => a.CountyId == FilterCounty);
+        builder.Entity<Domain.Activities.Signup>().HasQueryFilter(CountyFilter, s => s.CountyId == FilterCounty);
+        builder.Entity<Domain.Activities.HoursEntry>().HasQueryFilter(CountyFilter, e => e.CountyId == FilterCounty);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

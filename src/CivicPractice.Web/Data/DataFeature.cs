@@ -55,7 +55,10 @@ public static class DataFeature
         return Path.GetFullPath(configured, Directory.GetCurrentDirectory());
     }
 
-    /// <summary>Brings the schema up to date; on SQLite also switches the file to WAL so readers never wait for a writer.</summary>
+    /// <summary>
+    /// Brings the schema up to date; on SQLite also switches the file to WAL so readers never wait for a writer, and
+    /// ensures the name-search table the model does not describe.
+    /// </summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -71,6 +74,7 @@ public static class DataFeature
             }
         }
         await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite()) await Features.Volunteers.VolunteerNameSearch.EnsureSqliteAsync(db, ct);
     }
 
     private sealed class ContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<AppDbContext>

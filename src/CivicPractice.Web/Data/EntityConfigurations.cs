@@ -133,13 +133,17 @@ internal sealed class VolunteerConfiguration : IEntityTypeConfiguration<Voluntee
         b.Property(v => v.PhoneIndex).HasMaxLength(80);
         b.Property(v => v.PhoneCipher).HasMaxLength(200);
         b.Property(v => v.PhoneMasked).HasMaxLength(20);
+        b.Property(v => v.PhoneTail).HasMaxLength(Volunteer.TailLength);
         b.Property(v => v.ReviewNote).HasMaxLength(200);
         // One person, one registration per county; erased (withdrawn) rows hold nulls, which never collide.
         b.HasIndex(v => new { v.CountyId, v.IdIndex }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.PhoneIndex }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.Number }).IsUnique();
         b.HasIndex(v => new { v.CountyId, v.UnitPath });
-        b.HasIndex(v => new { v.CountyId, v.Status });
+        // The list's order (VolunteerService.ListAsync), so a county-wide page reads its 20 rows without sorting the county;
+        // with the name, a one- or two-character name search (no trigram) reads this index alone.
+        b.HasIndex(v => new { v.CountyId, v.Status, v.CreatedAt, v.Id, v.Name }).IsDescending(false, false, true, true, false);
+        b.HasIndex(v => new { v.CountyId, v.PhoneTail });
         b.HasIndex(v => v.UserId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ConsentNotice>().WithMany().HasForeignKey(v => v.ConsentNoticeId).OnDelete(DeleteBehavior.Restrict);

@@ -24,6 +24,21 @@ public sealed class CurrentScope
 
     public bool IsAuthenticated => UserId is not null;
 
+    /// <summary>
+    /// The whole county: the path of the county's center, the one root every unit of the county lies below (a center is
+    /// created only with its county and has no parent). The data filters then need the county alone.
+    /// </summary>
+    public bool IsCountyWide => CountyId is not null && Path.Length > 2 && Path[0] == '/' && Path.IndexOf('/', 1) == Path.Length - 1;
+
+    /// <summary>
+    /// The first string after every path that starts with <see cref="Path"/> (its last character incremented): "below
+    /// the path" is the range [Path, PathEnd), which a B-tree index serves on both databases, where LIKE 'path%' is not.
+    /// Paths are ASCII ('/', hex digits) and end with '/', so the bound is '0'.
+    /// </summary>
+    public string PathEnd => EndOfPrefix(Path);
+
+    public static string EndOfPrefix(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
     /// <summary>Takes the person's scope from their claims; an anonymous principal closes the scope again.</summary>
     public void SetFromPrincipal(ClaimsPrincipal principal)
     {

@@ -66,6 +66,31 @@ public sealed class VolunteerTests(BrowserApp browser)
     }
 
     [Fact]
+    public async Task TheVolunteerPager_SaysMoreThanTheCap_ForACounty_AndTheExactCount_ForAStation()
+    {
+        var county = await browser.SignInAsync(DemoLogins.CountyAdmin);
+        await county.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(county);
+        await Assertions.Expect(county.Locator("#volunteer-page-info")).ToHaveTextAsync("1 - 20 共 200+ 条");
+        // The stock "共 200 条" beside it is not shown (its text is sized away), the page-size choice still is.
+        // The stock "共 200 条" beside it is not shown; the page-size choice still is.
+        await Assertions.Expect(county.Locator(".table-page-info > .me-2")).ToBeHiddenAsync();
+        await Assertions.Expect(county.Locator(".table-page-info .select")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(county, "volunteers-count-capped");
+
+        var stationPath = await browser.App.WithDbAsync(db => (from r in db.RoleAssignments
+            join u in db.OrgUnits on r.OrgUnitId equals u.Id
+            join user in db.Users on r.UserId equals user.Id
+            where r.Role == Domain.Identity.RoleKind.StationAdmin && user.PhoneMasked == "138****0003"
+            select u.Path).SingleAsync());
+        var inStation = await browser.App.WithDbAsync(db => db.Volunteers.CountAsync(v => v.UnitPath.StartsWith(stationPath)));
+        var station = await browser.SignInAsync(DemoLogins.StationAdmin);
+        await station.GotoAsync("/admin/volunteers");
+        await BrowserApp.WaitForConsoleAsync(station);
+        await Assertions.Expect(station.Locator("#volunteer-page-info")).ToHaveTextAsync($"1 - {Math.Min(20, inStation)} 共 {inStation} 条");
+    }
+
+    [Fact]
     public async Task CountyAdmin_ImportsARoster_AndSeesTheRejectedRowsWithReasons()
     {
         var station = await browser.App.WithDbAsync(db => db.OrgUnits.Where(u => u.Type == Domain.Organization.OrgUnitType.Station && u.IsActive).Select(u => u.Code).FirstAsync());

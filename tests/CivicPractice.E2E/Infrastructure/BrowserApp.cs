@@ -97,8 +97,14 @@ public sealed class BrowserApp : IAsyncLifetime
 
         public string BaseUrl => $"http://127.0.0.1:{_port}";
 
-        protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        /// <summary>Below the demo county's few hundred volunteers, so the console shows a capped count ("200+").</summary>
+        public const int CountCap = 200;
+
+        protected override void ConfigureMore(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
             builder.UseSetting("urls", BaseUrl);
+            builder.UseSetting("Civic:Lists:CountCap", CountCap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
 
         private static int FreePort()
         {

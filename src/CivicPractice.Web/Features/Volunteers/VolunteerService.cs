@@ -18,7 +18,8 @@ namespace CivicPractice.Web.Features.Volunteers;
 /// deliberately look past them and reveal only the holding station's name.
 /// </summary>
 public sealed class VolunteerService(
-    AppDbContext db, PiiProtector pii, VerificationCodes codes, AccountService accounts, UserManager<AppUser> users, TimeProvider clock)
+    AppDbContext db, PiiProtector pii, VerificationCodes codes, AccountService accounts, UserManager<AppUser> users, TimeProvider clock,
+    IConfiguration config)
 {
     private CurrentScope Scope => db.Scope;
 
@@ -102,18 +103,34 @@ public sealed class VolunteerService(
         await db.OrgUnits.FirstOrDefaultAsync(u => u.Id == unitId && (u.Type == OrgUnitType.Station || u.Type == OrgUnitType.Base), ct)
         ?? throw new NotFoundException("实践站或实践基地");
 
+    /// <summary>
+    /// One page in the list's order: pending first, newest first, the id last so people registered in the same instant
+    /// (an import, the demo) keep one order and pages never repeat or skip anyone. The order has its index
+    /// (CountyId, Status, CreatedAt DESC, Id DESC, Name). The count stops at the cap: past it the page says "10,000+"
+    /// instead of counting a whole county on every page.
+    /// </summary>
     public async Task<Paged<VolunteerRow>> ListAsync(VolunteerQuery q, CancellationToken ct = default)
     {
-        var rows = Filter(q, await SubtreePathAsync(q.UnitId, ct));
+        var subtree = await SubtreePathAsync(q.UnitId, ct);
+        var (rows, selective) = Filter(q, subtree);
         var (page, size) = Paging.Normalize(q.Page, q.PageSize);
-        var total = await rows.CountAsync(ct);
-        var items = await Project(rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt)).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Paged<VolunteerRow>(items, total, page, size);
+        var cap = config.GetValue("Civic:Lists:CountCap", Paging.CountCap);
+        var counted = await rows.Take(cap + 1).CountAsync(ct);
+        // The order index serves the county-wide list. A subtree (a station admin, a unit filter) and a search an index
+        // answers with a few rows (phone tail, number, name by trigrams) are read through their own index and sorted, so
+        // they cost what they hold, whatever the county's size. Their first key is then an expression: left as a column,
+        // the planners (SQLite always, PostgreSQL when it misjudges the path range) walk the order index through the
+        // whole county instead, to save a sort, and look each row up.
+        var ordered = selective || subtree is not null || !Scope.IsCountyWide
+            ? rows.OrderBy(v => (int)v.Status + 0).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id)
+            : rows.OrderBy(v => v.Status).ThenByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id);
+        var items = await Project(ordered).Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        return new Paged<VolunteerRow>(items, Math.Min(counted, cap), page, size, TotalCapped: counted > cap);
     }
 
     /// <summary>All rows of a filtered list, for export; the caller streams them.</summary>
     public async Task<IAsyncEnumerable<VolunteerRow>> ExportRowsAsync(VolunteerQuery q, CancellationToken ct = default) =>
-        Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).OrderBy(v => v.Number)).AsAsyncEnumerable();
+        Project(Filter(q, await SubtreePathAsync(q.UnitId, ct)).Rows.OrderBy(v => v.Number)).AsAsyncEnumerable();
 
     /// <summary>
     /// The filtered list as an Excel file (masked), and an audit line saying who took it, with which filter and how many
@@ -415,22 +432,26 @@ public sealed class VolunteerService(
         ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Path).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("单位")
         : null;
 
-    private IQueryable<Volunteer> Filter(VolunteerQuery q, string? subtree)
+    /// <summary>The filtered rows, and whether an index narrows them to a few (a search by phone tail, number or a long name).</summary>
+    private (IQueryable<Volunteer> Rows, bool Selective) Filter(VolunteerQuery q, string? subtree)
     {
-        var rows = db.Volunteers.AsNoTracking();
-        if (subtree is not null) rows = rows.Where(v => v.UnitPath.StartsWith(subtree));
+        var search = string.IsNullOrWhiteSpace(q.Search) ? null : q.Search.Trim();
+        var byName = search is not null && !search.All(char.IsAsciiDigit);
+        var rows = (byName ? VolunteerNameSearch.Source(db, search!) : db.Volunteers).AsNoTracking();
+        if (subtree is not null)
+        {
+            // A range, as the scope filter does, so the (CountyId, UnitPath) index serves it.
+            var end = CurrentScope.EndOfPrefix(subtree);
+            rows = rows.Where(v => string.Compare(v.UnitPath, subtree) >= 0 && string.Compare(v.UnitPath, end) < 0);
+        }
         if (q.Status is { } status) rows = rows.Where(v => v.Status == status);
         if (q.PoliticalStatus is { } ps) rows = rows.Where(v => v.PoliticalStatus == ps);
         if (!string.IsNullOrWhiteSpace(q.Skill)) rows = rows.Where(v => v.Skills.Contains(q.Skill));
         if (!string.IsNullOrWhiteSpace(q.Tag)) rows = rows.Where(v => v.Tags.Contains(q.Tag));
-        if (!string.IsNullOrWhiteSpace(q.Search))
-        {
-            var s = q.Search.Trim();
-            rows = s.Length == 4 && s.All(char.IsAsciiDigit)
-                ? rows.Where(v => v.PhoneMasked.EndsWith(s))
-                : s.All(char.IsAsciiDigit) ? rows.Where(v => v.Number == s) : rows.Where(v => v.Name.Contains(s));
-        }
-        return rows;
+        if (search is null) return (rows, false);
+        if (byName) return (VolunteerNameSearch.Containing(db, rows, search), VolunteerNameSearch.IsIndexed(search));
+        if (search.Length == Volunteer.TailLength) return (rows.Where(v => v.PhoneTail == search), true);
+        return (rows.Where(v => v.Number == search), true);
     }
 
     // The station join stays filtered: IgnoreQueryFilters anywhere in a query lifts the filters of the whole query.

@@ -21,6 +21,7 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.13")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CivicPractice.Domain.Activities.Activity", b =>
@@ -386,7 +387,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<int>("ResidentPopulation")
                         .HasColumnType("integer");
@@ -463,7 +465,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -684,6 +687,10 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PhoneTail")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("integer");
 
@@ -717,7 +724,8 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.Property<string>("UnitPath")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("character varying(400)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -732,6 +740,11 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ConsentNoticeId");
 
+                    b.HasIndex("Name");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("UnitId");
 
                     b.HasIndex("UserId");
@@ -745,9 +758,12 @@ namespace CivicPractice.Web.Data.Migrations.Postgres
                     b.HasIndex("CountyId", "PhoneIndex")
                         .IsUnique();
 
-                    b.HasIndex("CountyId", "Status");
+                    b.HasIndex("CountyId", "PhoneTail");
 
                     b.HasIndex("CountyId", "UnitPath");
+
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id", "Name")
+                        .IsDescending(false, false, true, true, false);
 
                     b.ToTable("Volunteers");
                 });

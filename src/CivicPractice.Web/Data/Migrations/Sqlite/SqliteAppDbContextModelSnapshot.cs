@@ -678,6 +678,10 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneTail")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PoliticalStatus")
                         .HasColumnType("INTEGER");
 
@@ -739,9 +743,12 @@ namespace CivicPractice.Web.Data.Migrations.Sqlite
                     b.HasIndex("CountyId", "PhoneIndex")
                         .IsUnique();
 
-                    b.HasIndex("CountyId", "Status");
+                    b.HasIndex("CountyId", "PhoneTail");
 
                     b.HasIndex("CountyId", "UnitPath");
+
+                    b.HasIndex("CountyId", "Status", "CreatedAt", "Id", "Name")
+                        .IsDescending(false, false, true, true, false);
 
                     b.ToTable("Volunteers");
                 });

@@ -69,9 +69,14 @@ public partial class VolunteersPage : AdminPageBase
         }
     }
 
+    /// <summary>The pager's text: "1 - 20 共 1,552 条", or past the count cap "1 - 20 共 10,000+ 条".</summary>
+    private string pageInfo = "";
+
     private Task<QueryData<VolunteerRow>> QueryAsync(QueryPageOptions options) => InScopeAsync(async sp =>
     {
         var page = await sp.GetRequiredService<VolunteerService>().ListAsync(Query() with { Page = options.PageIndex, PageSize = options.PageItems });
+        var first = page.Items.Count == 0 ? 0 : (page.Page - 1) * page.PageSize + 1;
+        pageInfo = $"{first:N0} - {first + Math.Max(0, page.Items.Count - 1):N0} 共 {page.Total:N0}{(page.TotalCapped ? "+" : "")} 条";
         return new QueryData<VolunteerRow> { Items = page.Items, TotalCount = page.Total, IsSearch = true, IsFiltered = true, IsSorted = true };
     });
 
