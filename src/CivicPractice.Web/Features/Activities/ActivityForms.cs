@@ -97,6 +97,8 @@ public sealed record ActivityDto(
 public sealed record SignupDto(Guid Id, Guid ActivityId, SignupStatus Status, long Sequence, DateTimeOffset CreatedAt, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt)
 {
     public string StatusName => SignupLabels.Of(Status);
+
+    public static SignupDto Of(Signup s) => new(s.Id, s.ActivityId, s.Status, s.Sequence, s.CreatedAt, s.CheckedInAt, s.CheckedOutAt);
 }
 
 /// <summary>A sign-up as the organiser sees it: the volunteer's number, name and masked phone.</summary>

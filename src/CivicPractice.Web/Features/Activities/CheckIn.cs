@@ -80,7 +80,7 @@ public sealed class CheckIn(AppDbContext db, PiiProtector pii, TimeProvider cloc
             });
         }
         await db.SaveChangesAsync(ct);
-        return new SignupDto(signup.Id, signup.ActivityId, signup.Status, signup.Sequence, signup.CreatedAt, signup.CheckedInAt, signup.CheckedOutAt);
+        return SignupDto.Of(signup);
     }
 
     private async Task<SignupDto> ScanAsync(Guid activityId, CheckinRequest r, bool checkOut, CancellationToken ct)
@@ -90,20 +90,12 @@ public sealed class CheckIn(AppDbContext db, PiiProtector pii, TimeProvider cloc
         var check = CheckinTokens.Check(Key, r.Token, activity.Id, now);
         if (check != CheckinTokenCheck.Ok) throw new DomainException(CheckinTokens.Describe(check));
         if (!activity.IsOpenForCheckin(now)) throw new DomainException("不在签到时间内：活动开始前 1 小时至活动结束可以签到、签退。", DomainErrorKind.Conflict);
-        var me = await MeAsync(ct);
+        var me = (await MyVolunteer.ApprovedAsync(db, "签到", ct)).Id;
         var signup = await db.Signups.FirstOrDefaultAsync(s => s.ActivityId == activityId && s.VolunteerId == me, ct)
             ?? throw new DomainException("您没有报名该活动，不能签到。", DomainErrorKind.Conflict);
         if (checkOut) signup.CheckOut(now);
         else signup.CheckIn(now, needsReview: !Geofence.Admits(activity, r.Latitude, r.Longitude));
         await db.SaveChangesAsync(ct);
-        return new SignupDto(signup.Id, signup.ActivityId, signup.Status, signup.Sequence, signup.CreatedAt, signup.CheckedInAt, signup.CheckedOutAt);
-    }
-
-    private async Task<Guid> MeAsync(CancellationToken ct)
-    {
-        var user = db.Scope.UserId ?? throw new NotFoundException("志愿者信息");
-        return await db.Volunteers.IgnoreQueryFilters()
-            .Where(v => v.UserId == user && v.CountyId == db.Scope.CountyId && v.Status == VolunteerStatus.Approved).Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("您还不是审核通过的志愿者，不能签到。", DomainErrorKind.Conflict);
+        return SignupDto.Of(signup);
     }
 }

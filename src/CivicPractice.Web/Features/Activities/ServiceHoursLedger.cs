@@ -100,9 +100,7 @@ public sealed class ServiceHoursLedger(AppDbContext db, TimeProvider clock)
 
     public async Task<MyHours> MineAsync(CancellationToken ct = default)
     {
-        var user = db.Scope.UserId ?? throw new NotFoundException("志愿者信息");
-        var me = await db.Volunteers.IgnoreQueryFilters().Where(v => v.UserId == user && v.CountyId == db.Scope.CountyId && v.Status != VolunteerStatus.Withdrawn)
-            .Select(v => (Guid?)v.Id).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("志愿者信息");
+        var me = (await MyVolunteer.FindAsync(db, ct) ?? throw new NotFoundException("志愿者信息")).Id;
         var entries = await (from e in db.HoursEntries.AsNoTracking()
                              where e.VolunteerId == me
                              join a in db.Activities on e.ActivityId equals a.Id

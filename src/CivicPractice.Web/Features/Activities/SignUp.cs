@@ -21,7 +21,7 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId && a.Status != ActivityStatus.Draft, ct)
             ?? throw new NotFoundException("活动");
-        var me = await MeAsync(ct);
+        var me = await MyVolunteer.ApprovedAsync(db, "报名活动", ct);
         if (activity.SignupRefusal(now) is { } closed) throw new DomainException(closed, DomainErrorKind.Conflict);
         await EnsureEligibleAsync(activity, me, ct);
         var clash = await (from s in db.Signups
@@ -60,14 +60,14 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock)
             throw new DomainException("您已报名该活动。", DomainErrorKind.Conflict);
         }
         await tx.CommitAsync(ct);
-        return Dto(signup);
+        return SignupDto.Of(signup);
     }
 
     public async Task<SignupDto> CancelAsync(Guid activityId, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == activityId, ct) ?? throw new NotFoundException("活动");
-        var me = await MeAsync(ct);
+        var me = await MyVolunteer.ApprovedAsync(db, "报名活动", ct);
         var signup = await db.Signups.FirstOrDefaultAsync(s => s.ActivityId == activityId && s.VolunteerId == me.Id, ct) ?? throw new NotFoundException("报名记录");
         var heldSeat = signup.HoldsSeat;
         signup.Cancel(activity, now);
@@ -85,12 +85,12 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
-        return Dto(signup);
+        return SignupDto.Of(signup);
     }
 
     public async Task<IReadOnlyList<SignupDto>> MineAsync(CancellationToken ct = default)
     {
-        var me = await MeAsync(ct);
+        var me = await MyVolunteer.ApprovedAsync(db, "报名活动", ct);
         return await db.Signups.AsNoTracking().Where(s => s.VolunteerId == me.Id).OrderByDescending(s => s.CreatedAt)
             .Select(s => new SignupDto(s.Id, s.ActivityId, s.Status, s.Sequence, s.CreatedAt, s.CheckedInAt, s.CheckedOutAt)).ToListAsync(ct);
     }
@@ -123,17 +123,4 @@ public sealed class SignUp(AppDbContext db, TimeProvider clock)
         var missing = activity.RequiredSkills.Except(me.Skills).ToList();
         if (missing.Count > 0) throw new DomainException($"本活动要求具备专业技能：{string.Join("、", missing)}。", DomainErrorKind.Conflict);
     }
-
-    /// <summary>The signed-in person's approved volunteer record in their county; ids in a request body play no part.</summary>
-    private async Task<Volunteer> MeAsync(CancellationToken ct)
-    {
-        var user = db.Scope.UserId ?? throw new NotFoundException("志愿者信息");
-        var me = await db.Volunteers.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(v => v.UserId == user && v.CountyId == db.Scope.CountyId && v.Status != VolunteerStatus.Withdrawn, ct)
-            ?? throw new DomainException("请先注册成为志愿者，审核通过后即可报名活动。", DomainErrorKind.Conflict);
-        if (me.Status != VolunteerStatus.Approved) throw new DomainException("您的志愿者注册尚未审核通过，通过后即可报名活动。", DomainErrorKind.Conflict);
-        return me;
-    }
-
-    private static SignupDto Dto(Signup s) => new(s.Id, s.ActivityId, s.Status, s.Sequence, s.CreatedAt, s.CheckedInAt, s.CheckedOutAt);
 }

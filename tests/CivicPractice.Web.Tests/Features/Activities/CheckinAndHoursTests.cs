@@ -114,22 +114,7 @@ public sealed class CheckinAndHoursTests(CivicAppFactory app) : IClassFixture<Ci
     private async Task<(HttpClient Client, Guid Signup)> SignedUpAsync(Guid activity, string prefix)
     {
         var units = await DemoUnits.LoadAsync(app);
-        var phone = prefix + "0001";
-        using (var scope = app.Services.CreateScope())
-        {
-            var pii = scope.ServiceProvider.GetRequiredService<PiiProtector>();
-            await app.WithDbAsync(async db =>
-            {
-                var notice = await Web.Features.Volunteers.VolunteerConsent.StoredAsync(db, "同意");
-                var code = await db.Counties.Where(c => c.Id == units.Station.CountyId).Select(c => c.Code).SingleAsync();
-                var first17 = "430121" + "1975" + "0" + prefix[3] + "15" + "2" + prefix[3..5];
-                ChineseIdNumber.TryParse(first17 + ChineseIdNumber.CheckCharacter(first17), DateOnly.FromDateTime(DateTime.Today), out var id, out _);
-                var v = Volunteer.Register(units.Station, new VolunteerProfile("签到" + prefix, PoliticalStatus.Masses, [], [], [], []), pii.Protect(id!, phone), notice, RegistrationSource.Admin, DateTimeOffset.UtcNow);
-                v.Approve(code + "8" + prefix[3..5] + "0001", Guid.Empty, DateTimeOffset.UtcNow);
-                db.Volunteers.Add(v);
-                return await db.SaveChangesAsync();
-            });
-        }
+        var phone = (await ActivityVolunteers.ApprovedAsync(app, units.Station, prefix, 1))[0];
         var client = await app.SignedInBySmsAsync(phone);
         var joined = await client.PostAsync($"/api/v1/me/activities/{activity}/signup", null);
         Assert.Equal(HttpStatusCode.OK, joined.StatusCode);

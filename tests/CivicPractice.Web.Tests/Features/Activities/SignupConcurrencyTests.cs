@@ -18,7 +18,7 @@ public sealed class SignupConcurrencyTests(CivicAppFactory app) : IClassFixture<
     public async Task FiveHundredVolunteersAtOnce_TakeExactlyFiftySeats_TheRestWaitInArrivalOrder_AndCancellationsPromoteTheFirstFive()
     {
         var units = await DemoUnits.LoadAsync(app);
-        var phones = await VolunteersAsync(units.Station, "1760000", 500);
+        var phones = await ActivityVolunteers.ApprovedAsync(app, units.Station, "1760000", 500);
         var clients = await SignInAllAsync(phones);
         var activity = await PublishAsync(seats: 50);
 
@@ -59,7 +59,7 @@ public sealed class SignupConcurrencyTests(CivicAppFactory app) : IClassFixture<
     public async Task TheSignedInPersonSignsUp_NotTheIdInTheBody_AndTwoClicksAtOnceMakeOnePlace()
     {
         var units = await DemoUnits.LoadAsync(app);
-        var phones = await VolunteersAsync(units.Station, "1771000", 2);
+        var phones = await ActivityVolunteers.ApprovedAsync(app, units.Station, "1771000", 2);
         var (me, other) = (await app.SignedInBySmsAsync(phones[0]), phones[1]);
         var otherId = await app.WithDbAsync(db => db.Volunteers.Where(v => v.PhoneMasked == Domain.Identity.MobileNumber.Mask(other)).Select(v => v.Id).SingleAsync());
         var activity = await PublishAsync(seats: 5);
@@ -91,32 +91,6 @@ public sealed class SignupConcurrencyTests(CivicAppFactory app) : IClassFixture<
         return id;
     }
 
-    /// <summary>
-    /// Approved volunteers at a station with phones <paramref name="prefix"/> + 4 digits (distinct masks), no account yet;
-    /// the prefix's fourth digit keeps their ID numbers and volunteer numbers apart from other calls'.
-    /// </summary>
-    private async Task<List<string>> VolunteersAsync(Domain.Organization.OrgUnit station, string prefix, int count)
-    {
-        using var scope = app.Services.CreateScope();
-        var pii = scope.ServiceProvider.GetRequiredService<PiiProtector>();
-        var phones = Enumerable.Range(0, count).Select(i => prefix + i.ToString("D4", CultureInfo.InvariantCulture)).ToList();
-        await app.WithDbAsync(async db =>
-        {
-            var notice = await Web.Features.Volunteers.VolunteerConsent.StoredAsync(db, "同意");
-            var code = await db.Counties.Where(c => c.Id == station.CountyId).Select(c => c.Code).SingleAsync();
-            var now = DateTimeOffset.UtcNow;
-            for (var i = 0; i < count; i++)
-            {
-                var first17 = "430121" + new DateOnly(1980, 1, 1).AddDays(i).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "1" + prefix[3] + "1";
-                ChineseIdNumber.TryParse(first17 + ChineseIdNumber.CheckCharacter(first17), DateOnly.FromDateTime(DateTime.Today), out var id, out _);
-                var v = Volunteer.Register(station, new VolunteerProfile("报名" + i, PoliticalStatus.Masses, [], [], [], []), pii.Protect(id!, phones[i]), notice, RegistrationSource.Admin, now);
-                v.Approve(code + "9" + prefix[3] + i.ToString("D5", CultureInfo.InvariantCulture), Guid.Empty, now);
-                db.Volunteers.Add(v);
-            }
-            return await db.SaveChangesAsync();
-        });
-        return phones;
-    }
 
     private async Task<List<HttpClient>> SignInAllAsync(IReadOnlyList<string> phones)
     {
