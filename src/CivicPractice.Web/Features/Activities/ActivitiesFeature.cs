@@ -14,6 +14,7 @@ public static class ActivitiesFeature
         builder.Services.AddScoped<SignUp>();
         builder.Services.AddScoped<CheckIn>();
         builder.Services.AddScoped<ServiceHoursLedger>();
+        builder.Services.AddScoped<ActivityCalendar>();
         return builder;
     }
 
@@ -33,6 +34,12 @@ public static class ActivitiesFeature
 
         var county = app.MapGroup("/api/v1/activities").WithTags("志愿服务活动").RequireAuthorization(Policies.SignedIn);
         county.MapGet("/{id:guid}", Get).WithSummary("查看活动");
+        county.MapGet("/{id:guid}/ics", Ics).WithSummary("下载活动日历文件（.ics）").Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        app.MapGet("/api/v1/me/calendar-link", CalendarLink).WithSummary("获取我的活动日历订阅地址").WithTags("我的活动").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        // Fetched by calendar apps without a session: the token in the path is the credential.
+        app.MapGet("/api/v1/calendar/{token}.ics", Feed).WithSummary("订阅我的活动日历（.ics）").WithTags("我的活动").AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
 
         var me = app.MapGroup("/api/v1/me/activities").WithTags("我的活动").RequireAuthorization(Policies.SignedIn);
         me.MapGet("/", Mine).WithSummary("查看我的报名");
@@ -86,6 +93,17 @@ public static class ActivitiesFeature
 
     /// <summary>The address the phone should open: this server as the request reached it (behind the forwarded-headers middleware).</summary>
     private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+
+    private static async Task<FileContentHttpResult> Ics(ActivityCalendar calendar, Guid id, CancellationToken ct) =>
+        TypedResults.File(System.Text.Encoding.UTF8.GetBytes(await calendar.ActivityAsync(id, ct)), "text/calendar; charset=utf-8", $"activity-{id}.ics");
+
+    private static async Task<Ok<CalendarLink>> CalendarLink(ActivityCalendar calendar, HttpRequest request, CancellationToken ct) =>
+        TypedResults.Ok(new CalendarLink(BaseUrl(request) + await calendar.FeedPathAsync(ct)));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Feed(ActivityCalendar calendar, string token, CancellationToken ct) =>
+        await calendar.FeedAsync(token, ct) is { } ics
+            ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", "volunteer.ics")
+            : ApiProblems.NotFound("日历");
 
     private static async Task<Ok<IReadOnlyList<SignupDto>>> Mine(SignUp signUp, CancellationToken ct) => TypedResults.Ok(await signUp.MineAsync(ct));
 

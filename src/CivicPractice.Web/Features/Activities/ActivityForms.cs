@@ -120,3 +120,6 @@ public static class SignupLabels
         _ => status.ToString(),
     };
 }
+
+/// <summary>The address a calendar app subscribes to.</summary>
+public sealed record CalendarLink(string Url);
