@@ -62,7 +62,7 @@ public sealed class DemoSeeder(AppDbContext db, AccountService accounts, IEnumer
 
     /// <summary>Demo logins the seeder makes: the main county's six, the district's county admin.</summary>
     private static IEnumerable<string> DemoPhones() =>
-        Enumerable.Range(1, 6).Select(n => DemoNames.QingShan.PhonePrefix + n.ToString("D2")).Append(DemoNames.YunXi.PhonePrefix + "01");
+        Enumerable.Range(1, 7).Select(n => DemoNames.QingShan.PhonePrefix + n.ToString("D2")).Append(DemoNames.YunXi.PhonePrefix + "01");
 
     /// <summary>
     /// The demo logins as the database holds them now (units renamed or moved since, accounts gone), for the banner
